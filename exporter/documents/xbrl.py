@@ -1,0 +1,79 @@
+"""XBRL elements shared by the instance and the inline document: schemaRef, contexts, units."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from lxml import etree
+
+from exporter.facts.factset import Context, ExplicitMember, FactValue, Unit
+from exporter.taxonomy.files import ENTRY_POINT_URL, NAMESPACE, PREFIX
+
+XBRLI = "http://www.xbrl.org/2003/instance"
+LINK = "http://www.xbrl.org/2003/linkbase"
+XLINK = "http://www.w3.org/1999/xlink"
+XBRLDI = "http://xbrl.org/2006/xbrldi"
+ISO4217 = "http://www.xbrl.org/2003/iso4217"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+NSMAP = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI, "iso4217": ISO4217, PREFIX: NAMESPACE}
+_PREFIXES = {ns: prefix for prefix, ns in NSMAP.items()}
+
+
+def qname_text(clark: str) -> str:
+    """``{ns}local`` as ``prefix:local`` using the document's fixed prefixes."""
+    ns, local = clark[1:].split("}")
+    return f"{_PREFIXES[ns]}:{local}"
+
+
+def concept_tag(local: str) -> str:
+    return f"{{{NAMESPACE}}}{local}"
+
+
+def value_text(value: FactValue) -> str:
+    """The canonical lexical form of a fact value."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def schema_ref(parent: etree._Element) -> etree._Element:
+    return etree.SubElement(parent, f"{{{LINK}}}schemaRef",
+                            {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": ENTRY_POINT_URL})
+
+
+def context_element(parent: etree._Element, context: Context) -> etree._Element:
+    element = etree.SubElement(parent, f"{{{XBRLI}}}context", id=context.id)
+    entity = etree.SubElement(element, f"{{{XBRLI}}}entity")
+    etree.SubElement(entity, f"{{{XBRLI}}}identifier", scheme=context.scheme).text = context.identifier
+    if context.members:
+        segment = etree.SubElement(entity, f"{{{XBRLI}}}segment")
+        for member in context.members:
+            dimension = f"{PREFIX}:{member.dimension}"
+            if isinstance(member, ExplicitMember):
+                etree.SubElement(segment, f"{{{XBRLDI}}}explicitMember", dimension=dimension).text = \
+                    f"{PREFIX}:{member.member}"
+            else:
+                typed = etree.SubElement(segment, f"{{{XBRLDI}}}typedMember", dimension=dimension)
+                etree.SubElement(typed, concept_tag("ExchangeCode")).text = member.value
+    period = etree.SubElement(element, f"{{{XBRLI}}}period")
+    etree.SubElement(period, f"{{{XBRLI}}}instant").text = context.instant.isoformat()
+    return element
+
+
+def unit_element(parent: etree._Element, unit: Unit) -> etree._Element:
+    element = etree.SubElement(parent, f"{{{XBRLI}}}unit", id=unit.id)
+    if unit.denominators:
+        divide = etree.SubElement(element, f"{{{XBRLI}}}divide")
+        for tag, measures in (("unitNumerator", unit.numerators), ("unitDenominator", unit.denominators)):
+            holder = etree.SubElement(divide, f"{{{XBRLI}}}{tag}")
+            for measure in measures:
+                etree.SubElement(holder, f"{{{XBRLI}}}measure").text = qname_text(measure)
+    else:
+        for measure in unit.numerators:
+            etree.SubElement(element, f"{{{XBRLI}}}measure").text = qname_text(measure)
+    return element

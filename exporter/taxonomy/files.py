@@ -10,7 +10,6 @@ ever fetched: an unknown URL is an error, not a download.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 
 VERSION = "2026-11-25"
@@ -32,9 +31,9 @@ class UnresolvableUrl(LookupError):
 @functools.cache
 def schemas_root() -> Path:
     """The folder holding ``taxonomy/`` (and the inline schema helpers): installed or in the repo."""
-    installed = resources.files("exporter") / "_schemas"
+    installed = Path(__file__).resolve().parents[1] / "_schemas"
     if installed.is_dir():
-        return Path(str(installed))
+        return installed
     repo = Path(__file__).resolve().parents[2] / "schemas"
     if repo.is_dir():
         return repo

@@ -342,14 +342,17 @@ class _ElementCounter:
 def _from_syntax_error(exc: etree.XMLSyntaxError, file: str | None) -> UnsafeXmlError:
     message = (exc.msg or str(exc)).strip()
     line = exc.lineno if exc.lineno else None
-    if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
-        # libxml2's own limits (huge_tree=False): nesting depth, text node / attribute size.
-        code = UnsafeXmlError.TOO_DEEP if "depth" in message.lower() else UnsafeXmlError.TOO_LARGE
-        return UnsafeXmlError(code, message, line=line, file=file)
-    if exc.code in (etree.ErrorTypes.ERR_ENTITY_LOOP, etree.ErrorTypes.ERR_ENTITY_PROCESSING) or (
-        "amplification" in message.lower()
+    lowered = message.lower()
+    # Only reachable if the prolog scan was bypassed: libxml2's entity amplification guard.
+    if "amplification" in lowered or exc.code in (
+        etree.ErrorTypes.ERR_ENTITY_LOOP,
+        etree.ErrorTypes.ERR_ENTITY_PROCESSING,
     ):
         return UnsafeXmlError(UnsafeXmlError.ENTITY_DECLARATION, message, line=line, file=file)
+    if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+        # libxml2's own limits (huge_tree=False): nesting depth, text node / attribute size.
+        code = UnsafeXmlError.TOO_DEEP if "depth" in lowered else UnsafeXmlError.TOO_LARGE
+        return UnsafeXmlError(code, message, line=line, file=file)
     return UnsafeXmlError(UnsafeXmlError.MALFORMED, message, line=line, file=file)
 
 

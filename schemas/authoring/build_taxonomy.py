@@ -296,6 +296,8 @@ def build_schema(linkbases: list[tuple[str, str]]) -> etree._Element:
     restriction = sub(sub(ct, q(XS, "simpleContent")), q(XS, "restriction"), {"base": "xbrli:tokenItemType"})
     for value in ("StockCompensationType", "Ordinary"):
         sub(restriction, q(XS, "enumeration"), {"value": value})
+    # A restriction does not inherit the base type's attribute wildcard: restate it (xml:lang etc.).
+    sub(restriction, q(XS, "attributeGroup"), {"ref": "xbrli:nonNumericItemAttrs"})
 
     # The typed dimension's domain: the exchange as the notice names it (e.g. NASDAQ, TSE1).
     sub(root, q(XS, "element"), {"name": "ExchangeCode", "id": concept_id("ExchangeCode"), "type": "xs:token"})

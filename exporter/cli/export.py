@@ -1,0 +1,51 @@
+"""``disclosure-exporter export``: a YAML or JSON filing document to a validated filing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from exporter.cli.common import EXIT_INVALID, EXIT_USAGE, fail
+from exporter.export import export_filing
+from exporter.output import OutputExists
+from exporter.sources import InputError, load_filing
+from exporter.validation import ValidationFailed
+
+
+@click.command()
+@click.argument("input_file", metavar="INPUT", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the filing (created if missing).")
+@click.option("--lang", type=click.Choice(["en", "ja"]), default="en", show_default=True,
+              help="Language of the Inline XBRL document.")
+@click.option("--force", is_flag=True, help="Replace output files that exist with other content.")
+def export(input_file: Path, outdir: Path, lang: str, force: bool) -> None:
+    """Export a filing document (YAML or JSON) as an XBRL instance and an Inline XBRL document.
+
+    Both documents are validated (XML Schema, XBRL 2.1, Dimensions, Inline XBRL) before anything
+    is written; on any error nothing is written and the exit code is 1.
+
+    \b
+    Examples:
+      disclosure-exporter export samples/iij-2015-07-13.yaml -o out
+      disclosure-exporter export samples/iij-2015-07-13.yaml -o out --lang ja
+      disclosure-exporter export filing.json -o out --force
+    """
+    if input_file.suffix.lower() not in (".yaml", ".yml", ".json"):
+        fail(f"{input_file}: expected a .yaml, .yml or .json filing document", EXIT_USAGE)
+    if not input_file.is_file():
+        fail(f"{input_file}: no such file", EXIT_USAGE)
+    try:
+        filing = load_filing(input_file)
+        result = export_filing(filing, outdir, input_file.stem, lang=lang, overwrite=force)
+    except InputError as exc:
+        fail(f"invalid input, nothing written:\n{exc}", EXIT_INVALID)
+    except ValidationFailed as exc:
+        fail(f"{exc}\nnothing written", EXIT_INVALID)
+    except OutputExists as exc:
+        fail(str(exc), EXIT_INVALID)
+    for path in (result.instance_path, result.inline_path):
+        state = "written" if path in result.written else "unchanged"
+        click.echo(f"{path} ({state}, valid)")
+
+

@@ -37,6 +37,7 @@ EXPECTED_CSV_ENCODING = "a CSV file encoded as UTF-8 (with or without BOM) or Sh
 
 NEGATIVE = "amounts and counts in these registers are never negative"
 NOT_FINITE = "the value is not a finite number"
+SPACE_GROUPING = "digits grouped with spaces are ambiguous; use commas, as in 30,200"
 BAD_GROUPING = "thousands separators must split the digits into groups of three, as in 30,200"
 MULTIPLIER = "multipliers such as 千, 万, 億 or million are not supported; write the number in full"
 QUALIFIER = "qualifiers such as 約, 以上, 未満, about or at least cannot be represented"
@@ -73,7 +74,9 @@ MISSING_PERSONS = "the number of persons (名 / persons) must come before the nu
 MISSING_RIGHTS = "the number of rights (個 / rights) is missing"
 SHARES_NOT_RIGHTS = "counts in shares (株 / shares) are not numbers of rights (個 / rights)"
 SPLIT_ACROSS_ENTRIES = "the number of persons and the number of rights are in different entries"
-UTF16_NOT_SUPPORTED = "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as CSV UTF-8"
+UTF16_NOT_SUPPORTED = (
+    "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as CSV UTF-8"
+)
 
 
 def unexpected_text(text: str, where: str) -> str:

@@ -191,7 +191,7 @@ def _canonical(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return Decimal(int(value))
     sign, digits, exponent = value.as_tuple()
-    while exponent < 0 and digits[-1] == 0:
+    while exponent < 0 and digits[-1] == 0:  # type: ignore[operator]
         digits, exponent = digits[:-1], exponent + 1
     return Decimal((sign, digits, exponent))
 
@@ -226,6 +226,7 @@ _ONE_NUMBER = re.compile(
 )
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _NEGATIVE_MARK = re.compile(r"(?:-|△|▲)\s*$")
+_SPACE_GROUPED = re.compile(r"[^0-9]*[0-9]{1,3}(?: [0-9]{3})+[^0-9]*")
 _DIGIT_RUN = re.compile(r"[0-9]+")
 
 
@@ -234,7 +235,11 @@ def _split_number(text: str, raw: object, expected: str) -> _NumberText:
         raise NormaliseError(raw, expected)
     match = _ONE_NUMBER.fullmatch(text)
     if match is None:
-        reason = msg.MORE_THAN_ONE_NUMBER if len(_DIGIT_RUN.findall(text)) > 1 else None
+        reason = (
+            msg.SPACE_GROUPING if _SPACE_GROUPED.fullmatch(text)
+            else msg.MORE_THAN_ONE_NUMBER if len(_DIGIT_RUN.findall(text)) > 1
+            else None
+        )  # fmt: skip
         raise NormaliseError(raw, expected, reason)
     prefix, digits, suffix = match["prefix"], match["int"], match["suffix"]
     # Accounting notation for negatives: -5, △5, ▲5 and (5).
@@ -306,8 +311,16 @@ def _currency_before(prefix: str, raw: object, expected: str) -> str | None:
         return None
     currency = _currency_mark(stripped)
     if currency is None:
-        raise NormaliseError(raw, expected, msg.unexpected_text(stripped, "before the number"))
+        raise NormaliseError(raw, expected, _reason_for_prefix(stripped))
     return currency
+
+
+def _reason_for_prefix(prefix: str) -> str:
+    if _UPPER_PREFIX.fullmatch(prefix):
+        return msg.BOUND_IN_NUMBER
+    if _OTHER_QUALIFIERS.search(prefix):
+        return msg.QUALIFIER
+    return msg.unexpected_text(prefix, "before the number")
 
 
 def _currency_after(suffix: str) -> tuple[str | None, str]:
@@ -417,12 +430,7 @@ def parse_count(raw: RawCell) -> Count:
     upper = False
     if prefix:
         if not _UPPER_PREFIX.fullmatch(prefix):
-            reason = (
-                msg.QUALIFIER
-                if _OTHER_QUALIFIERS.search(prefix)
-                else msg.unexpected_text(prefix, "before the number")
-            )
-            raise NormaliseError(raw, expected, reason)
+            raise NormaliseError(raw, expected, _reason_for_prefix(prefix))
         upper = True
     upper = _check_words_after(parts.suffix, raw, expected, allow_upper=True) or upper
     return Count(_whole(parts.value, raw, expected), upper)
@@ -738,7 +746,7 @@ _ALLOTMENT_COUNT = re.compile(
     (?:\s*(?P<unit>名|人|個|株|persons?(?:\(s\))?|people|individuals?
         |(?:stock\s+acquisition\s+)?rights?(?:\(s\))?|units?|shares?)(?![A-Za-z]))?
     (?P<post>\s*(?:を上限とする|を上限として|を上限|\(上限\)|上限|以内|以下|\(max(?:imum)?\.?\)
-        |or\s+(?:less|fewer)|at\s+(?:the\s+)?most))?
+        |or\s+(?:less|fewer)|at\s+(?:the\s+)?most)(?!\s*[0-9]))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -802,9 +810,11 @@ def _resolve_unitless(tokens: list[_Token]) -> list[_Token]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         earlier = next((t for t in reversed(tokens[:i]) if t.kind is not None), None)
         later = next((t for t in tokens[i + 1 :] if t.kind is not None), None)
-        if nxt is not None and nxt.kind == "rights" and (earlier is None or earlier.kind != "persons"):
+        lacks_persons = earlier is None or earlier.kind != "persons"
+        lacks_rights = later is None or later.kind != "rights"
+        if nxt is not None and nxt.kind == "rights" and lacks_persons:
             resolved.append(_replace_kind(token, "persons"))
-        elif prev is not None and prev.kind == "persons" and (later is None or later.kind != "rights"):
+        elif prev is not None and prev.kind == "persons" and lacks_rights:
             resolved.append(_replace_kind(token, "rights"))
     return resolved
 
@@ -943,7 +953,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("audit_committee", r"監査等委員|audit\s*(?:and|&)\s*supervisory\s+committee(?:\s+members?)?"
                             r"|audit\s+committee(?:\s+members?)?"),
         ("corporate_auditor", r"監査役|(?:corporate|statutory)\s+auditors?"
-                              r"|audit\s*(?:and|&)\s*supervisory\s+board(?:\s+members?)?|\bauditors?\b"),
+                              r"|audit\s*(?:and|&)\s*supervisory\s+board(?:\s+members?)?"
+                              r"|\bauditors?\b"),
         ("outside_director", r"社外取締役|(?:outside|external|independent)\s+directors?"),
         ("executive_officer", r"執行役員|執行役|executive\s+officers?"),
         ("director", r"取締役|\bdirectors?\b|board\s+members?"),
@@ -1021,7 +1032,8 @@ def classify_recipient(label: str) -> str:
     text = _drop_qualifiers(normalise_text(label).casefold())
     roles = _roles(text)
     if _PARENT_AND_SUBSIDIARIES.search(text) or _GROUP.search(text):
-        return "group_company_managers" if "manager" in roles and roles <= {"manager", "employee"} else "other"
+        managers_only = "manager" in roles and roles <= {"manager", "employee"}
+        return "group_company_managers" if managers_only else "other"
     if "manager" in roles:
         roles = (roles - {"manager"}) | {"employee"}
     if _SUBSIDIARY.search(text):
@@ -1040,6 +1052,19 @@ def classify_recipient(label: str) -> str:
 # =============================================================================
 
 
+# Python's cp932 maps the bytes CP932 leaves undefined (0x80, 0xA0, 0xFD-0xFF) to these
+# placeholders instead of failing; real Shift_JIS text never contains them.
+_CP932_UNDEFINED = re.compile("[\u0080\uf8f0-\uf8f3]")
+
+
+def _decode_cp932(data: bytes) -> str:
+    text = data.decode("cp932")
+    if bad := _CP932_UNDEFINED.search(text):
+        offset = len(text[: bad.start()].encode("cp932"))
+        raise UnicodeDecodeError("cp932", data, offset, offset + 1, "undefined in CP932")
+    return text
+
+
 def decode_csv_bytes(data: bytes) -> tuple[str, str]:
     """Decode CSV bytes as UTF-8 (BOM optional) or else CP932; return (text, encoding).
 
@@ -1053,7 +1078,7 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
         try:
-            return data.decode("cp932"), "cp932"
+            return _decode_cp932(data), "cp932"
         except UnicodeDecodeError as cp932_error:
             reason = msg.not_decodable(utf8_error.start, cp932_error.start)
             raise NormaliseError(data, msg.EXPECTED_CSV_ENCODING, reason) from None

@@ -7,6 +7,7 @@ is reported at that key's line. JSON is parsed as YAML 1.2-compatible input for 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,17 @@ class InputError(Exception):
 
 
 class _SafeLineLoader(yaml.SafeLoader):
-    """SafeLoader (no arbitrary objects); we keep the composed node tree for line numbers."""
+    """SafeLoader (no arbitrary objects) that leaves dates as text for the models to check.
+
+    PyYAML's own timestamp constructor crashes on 2015-02-30 instead of reporting it; pydantic
+    reports it with the field's path and line like any other error.
+    """
+
+
+_SafeLineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _node_line(node: yaml.Node | None, path: tuple) -> int | None:
@@ -74,12 +85,32 @@ def _describe_path(loc: tuple) -> str:
     return "".join(parts)
 
 
+_FIELD_NAME = re.compile(r"\b([a-z_]+(?:\.[a-z_]+)*)\b")
+
+
+def _named_field(loc: tuple, message: str, node: yaml.Node | None) -> tuple:
+    """For a rule spanning several fields (a model-level error), the field the message blames.
+
+    Rules say "... but number_of_shares is 30,000": the field after "but" is the one that
+    disagrees; otherwise the first field named. Only names that exist in the input count.
+    """
+    blamed = message.split(" but ", 1)[1] if " but " in message else message
+    for text in (blamed, message):
+        for match in _FIELD_NAME.finditer(text):
+            candidate = loc + tuple(match.group(1).split("."))
+            if "_" in match.group(1) and _node_line(node, candidate) != _node_line(node, loc):
+                return candidate
+    return loc
+
+
 def _pydantic_problems(exc: ValidationError, file: str, node: yaml.Node | None) -> list[Problem]:
     problems = []
     for item in exc.errors(include_url=False):
         # pydantic puts validator names (e.g. "function-after[...]") into loc for union/annotated types
         loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
         message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "value_error":
+            loc = _named_field(loc, message, node)
         problems.append(Problem(file, message, _node_line(node, loc), _describe_path(loc) or None))
     return problems
 

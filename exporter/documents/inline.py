@@ -267,15 +267,14 @@ class _InlineBuilder:
             self.money(self.item(items, "ExercisePricePerShare", "terse"), price, "per_share")
         if start or end:
             para = self.item(items, "ExercisePeriodStartDate")
-            para.getprevious().text = "権利行使期間" if self.lang == "ja" else "Exercise period"
+            para.getprevious().text = phrase(self.lang, "exercise_period")
             self.append_text(para, phrase(self.lang, "period_from"))
             if start:
                 self.tag(para, start)
             self.append_text(para, phrase(self.lang, "period_to"))
             if end:
                 self.tag(para, end)
-            if self.lang == "ja":
-                self.append_text(para, "まで")
+            self.append_text(para, phrase(self.lang, "period_end"))
         if conditions:
             self.tag(self.item(items, "ExerciseConditions"), conditions)
 

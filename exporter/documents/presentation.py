@@ -56,6 +56,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "no_payment": "No cash payment is required",
         "period_from": "From ",
         "period_to": " to ",
+        "period_end": "",
+        "exercise_period": "Exercise period",
         "intro_resolved": " hereby announces the terms and conditions of the issuance of stock acquisition "
                           "rights resolved by its Board of Directors on ",
         "intro_after_date": "",
@@ -90,6 +92,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "no_payment": "無償",
         "period_from": "",
         "period_to": "から",
+        "period_end": "まで",
+        "exercise_period": "権利行使期間",
         "intro_resolved": "は、",
         "intro_after_date": "開催の取締役会において決議した新株予約権の発行内容について",
         "intro_determined": "、",

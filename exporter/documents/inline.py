@@ -80,6 +80,10 @@ class _InlineBuilder:
             element.text = value_text(fact.value)
         if fact.lang:
             element.set(XML_LANG, fact.lang)
+        elif kind in ("string", "token"):
+            # Codes, tickers and tokens have no natural language: xml:lang="" says so, rather than
+            # letting them inherit the page's, so they mean the same here as in the instance.
+            element.set(XML_LANG, "")
         return element
 
     def text_fact(self, concept: str, **where) -> Fact | None:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import click
 
+from exporter.cli.convert import convert
 from exporter.cli.export import export
 from exporter.cli.taxonomy import taxonomy
+from exporter.cli.template import template
+from exporter.cli.validate import validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,3 +23,6 @@ def main() -> None:
 
 main.add_command(export)
 main.add_command(taxonomy)
+main.add_command(convert)
+main.add_command(template)
+main.add_command(validate)

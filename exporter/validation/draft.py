@@ -1,19 +1,22 @@
 """Read a draft (an XBRL instance or an Inline XBRL document) into one neutral shape.
 
-Owns extraction only: schemaRefs, contexts, units and facts with their source lines and XPaths.
-For Inline XBRL it also applies formats, scale and sign, follows continuations and drops
-exclusions, reporting what it cannot read as ``ix:`` messages, and builds the equivalent XBRL 2.1
-instance so that the same schema and XBRL checks apply to both kinds of document.
+Owns extraction only: schemaRefs, contexts, units and facts with their elements (lines and
+XPaths are computed only when a message needs them: a 100,000-fact draft must read fast). For
+Inline XBRL it also applies formats, scale and sign, follows continuations and drops exclusions,
+reporting what it cannot read as ``ix:`` messages. (``xsd.build_target`` turns the inline facts
+into XBRL 2.1 items, so the taxonomy's types check the values of both kinds of document.)
 """
 from __future__ import annotations
 
+import re
+from sys import intern
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from exporter.validation.messages import Message, error
-from exporter.validation.transforms import TransformError, transform
+from exporter.validation.messages import Message, error, warning
+from exporter.validation.transforms import FormatNotChecked, TransformError, transform
 
 XBRLI = "http://www.xbrl.org/2003/instance"
 LINK = "http://www.xbrl.org/2003/linkbase"
@@ -23,6 +26,10 @@ IX = "http://www.xbrl.org/2013/inlineXBRL"
 XHTML = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+_CONTEXT, _UNIT = f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit"
+_NON_FRACTION, _NON_NUMERIC = f"{{{IX}}}nonFraction", f"{{{IX}}}nonNumeric"
+_CONTINUATION, _EXCLUDE = f"{{{IX}}}continuation", f"{{{IX}}}exclude"
+_DECIMAL = re.compile(r"[0-9]+(\.[0-9]*)?|\.[0-9]+")  # a non-negative xs:decimal: the sign is an attribute
 
 
 @dataclass
@@ -33,13 +40,20 @@ class DraftContext:
     period: tuple  # ("instant", "2015-07-13") / ("duration", start, end) / ("forever",) / ("missing",)
     explicit: dict[str, str]  # dimension Clark -> member Clark
     typed: dict[str, etree._Element]  # dimension Clark -> the typed member's content element
-    line: int | None
+    members: list[tuple[str, str, object, bool]]  # (kind, dimension, member, in segment?) in document order
     element: etree._Element
+    _key: tuple | None = None
+
+    @property
+    def line(self) -> int | None:
+        return self.element.sourceline
 
     @property
     def aspect_key(self) -> tuple:
-        typed = tuple(sorted((d, etree.tostring(e, method="c14n")) for d, e in self.typed.items()))
-        return (self.scheme, self.identifier, self.period, tuple(sorted(self.explicit.items())), typed)
+        if self._key is None:
+            typed = tuple(sorted((d, etree.tostring(e, method="c14n")) for d, e in self.typed.items()))
+            self._key = (self.scheme, self.identifier, self.period, tuple(sorted(self.explicit.items())), typed)
+        return self._key
 
 
 @dataclass
@@ -47,31 +61,56 @@ class DraftUnit:
     id: str
     numerators: tuple[str, ...]
     denominators: tuple[str, ...]
-    line: int | None
+    element: etree._Element
+
+    @property
+    def line(self) -> int | None:
+        return self.element.sourceline
 
     @property
     def aspect_key(self) -> tuple:
         return (tuple(sorted(self.numerators)), tuple(sorted(self.denominators)))
 
 
-@dataclass
 class DraftFact:
-    concept: str  # Clark name
-    context_ref: str | None
-    unit_ref: str | None
-    decimals: str | None
-    precision: str | None
-    value: str | None  # the fact's value (after transformation for inline); None when nil
-    lang: str | None
-    line: int | None
-    xpath: str
-    element: etree._Element
-    numeric: bool  # ix:nonFraction, or (instance) has a unitRef
+    """One fact: its concept (Clark name), references, attributes and value (after formats for inline)."""
+
+    __slots__ = ("concept", "context_ref", "unit_ref", "decimals", "precision", "value", "lang", "element",
+                 "numeric", "nil", "_xpath")
+
+    def __init__(self, concept, context_ref, unit_ref, decimals, precision, value, lang, element, numeric, nil):
+        self.concept: str = concept
+        self.context_ref: str | None = context_ref
+        self.unit_ref: str | None = unit_ref
+        self.decimals: str | None = decimals
+        self.precision: str | None = precision
+        self.value: str | None = value  # None when nil, or when an inline format could not read it
+        self.lang: str | None = lang
+        self.element: etree._Element = element
+        self.numeric: bool = numeric  # ix:nonFraction, or (instance) has a unitRef
+        self.nil: bool = nil
+        self._xpath: str | None = None
+
+    @property
+    def line(self) -> int | None:
+        return self.element.sourceline
+
+    @property
+    def xpath(self) -> str:
+        if self._xpath is None:
+            self._xpath = self.element.getroottree().getpath(self.element)
+        return self._xpath
 
     @property
     def prefixed(self) -> str:
-        prefix = self.element.prefix if self.element.tag == self.concept else None
-        return f"{prefix}:{self.concept.split('}')[1]}" if prefix else self.concept.split("}")[1]
+        local = self.concept.rpartition("}")[2]
+        if self.element.tag == self.concept:  # instance: the element's own prefix
+            return f"{self.element.prefix}:{local}" if self.element.prefix else local
+        name = self.element.get("name", "")  # inline: the name attribute as written
+        return name if name.endswith(local) and ":" in name else local
+
+    def where(self) -> dict:
+        return {"line": self.line, "xpath": self.xpath, "concept": self.prefixed}
 
 
 @dataclass
@@ -79,15 +118,29 @@ class Draft:
     kind: str  # "instance" or "inline"
     file: str | None
     tree: etree._ElementTree
-    schema_refs: list[str] = field(default_factory=list)
+    schema_refs: list[tuple[str, etree._Element]] = field(default_factory=list)
     contexts: dict[str, DraftContext] = field(default_factory=dict)
     units: dict[str, DraftUnit] = field(default_factory=dict)
     facts: list[DraftFact] = field(default_factory=list)
-    duplicate_ids: list[tuple[str, int | None]] = field(default_factory=list)
+    duplicate_ids: list[tuple[str, etree._Element]] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
-    target: etree._ElementTree | None = None  # inline: the equivalent instance
-    target_facts: list[DraftFact] = field(default_factory=list)  # inline: facts in target order
-    target_offset: int = 0  # inline: index of the first fact element in the target root
+    # inline only
+    headers: list[etree._Element] = field(default_factory=list)
+    continuations: dict[str, etree._Element] = field(default_factory=dict)
+    continued_at: dict[str, list[etree._Element]] = field(default_factory=dict)  # id -> referring elements
+    target: etree._ElementTree | None = None  # the facts as XBRL 2.1 items, for the schema check
+    target_facts: list[DraftFact] = field(default_factory=list)  # target root's fact children, in order
+    target_offset: int = 0  # index of the first fact element in the target root
+
+    def where(self, element: etree._Element | None, concept: str | None = None) -> dict:
+        if element is None:
+            return {"file": self.file}
+        return {"file": self.file, "line": element.sourceline, "xpath": self.tree.getpath(element),
+                "concept": concept}
+
+
+def _intern(text: str | None) -> str | None:
+    return None if text is None else intern(text)
 
 
 def detect_kind(root: etree._Element) -> str | None:
@@ -99,77 +152,113 @@ def detect_kind(root: etree._Element) -> str | None:
     return None
 
 
-def _clark(element: etree._Element, qname: str | None) -> str | None:
-    if not qname:
-        return None
-    prefix, _, local = qname.strip().rpartition(":")
-    ns = element.nsmap.get(prefix or None)
-    return f"{{{ns}}}{local}" if ns else None
+class _QNames:
+    """QName-valued text and attributes (members, measures, concept names) to Clark names.
+
+    ``element.nsmap`` is costly (it walks the ancestors), so when every namespace is declared on
+    the root (``uniform``), the root's map serves every element.
+    """
+
+    def __init__(self, root: etree._Element, uniform: bool):
+        self.fixed = dict(root.nsmap) if uniform else None
+
+    def namespace(self, element: etree._Element, prefix: str) -> str | None:
+        return (self.fixed if self.fixed is not None else element.nsmap).get(prefix or None)
+
+    def clark(self, element: etree._Element, qname: str | None) -> str | None:
+        if not qname:
+            return None
+        prefix, _, local = qname.strip().rpartition(":")
+        ns = (self.fixed if self.fixed is not None else element.nsmap).get(prefix or None)
+        return f"{{{ns}}}{local}" if ns else None
 
 
-def _read_context(element: etree._Element) -> DraftContext:
-    identifier = element.find(f"{{{XBRLI}}}entity/{{{XBRLI}}}identifier")
-    explicit: dict[str, str] = {}
-    typed: dict[str, etree._Element] = {}
-    for container in (f"{{{XBRLI}}}entity/{{{XBRLI}}}segment", f"{{{XBRLI}}}scenario"):
-        holder = element.find(container)
-        if holder is None:
-            continue
-        for member in holder.iterfind(f"{{{XBRLDI}}}explicitMember"):
-            explicit[_clark(member, member.get("dimension")) or member.get("dimension", "")] = \
-                _clark(member, member.text) or (member.text or "")
-        for member in holder.iterfind(f"{{{XBRLDI}}}typedMember"):
-            children = list(member)
-            typed[_clark(member, member.get("dimension")) or member.get("dimension", "")] = \
-                children[0] if children else member
-    period = element.find(f"{{{XBRLI}}}period")
-    if period is None:
-        value: tuple = ("missing",)
-    elif period.find(f"{{{XBRLI}}}instant") is not None:
-        value = ("instant", (period.findtext(f"{{{XBRLI}}}instant") or "").strip())
-    elif period.find(f"{{{XBRLI}}}forever") is not None:
-        value = ("forever",)
-    else:
-        value = ("duration", (period.findtext(f"{{{XBRLI}}}startDate") or "").strip(),
-                 (period.findtext(f"{{{XBRLI}}}endDate") or "").strip())
-    return DraftContext(element.get("id", ""), identifier.get("scheme") if identifier is not None else None,
-                        (identifier.text or "").strip() if identifier is not None else None, value,
-                        explicit, typed, element.sourceline, element)
+_ENTITY, _IDENTIFIER, _SEGMENT = f"{{{XBRLI}}}entity", f"{{{XBRLI}}}identifier", f"{{{XBRLI}}}segment"
+_PERIOD, _SCENARIO, _INSTANT = f"{{{XBRLI}}}period", f"{{{XBRLI}}}scenario", f"{{{XBRLI}}}instant"
+_START, _END, _FOREVER = f"{{{XBRLI}}}startDate", f"{{{XBRLI}}}endDate", f"{{{XBRLI}}}forever"
+_EXPLICIT, _TYPED = f"{{{XBRLDI}}}explicitMember", f"{{{XBRLDI}}}typedMember"
 
 
-def _read_unit(element: etree._Element) -> DraftUnit:
+def _read_members(holder: etree._Element, in_segment: bool, names: _QNames, context: DraftContext) -> None:
+    for member in holder:
+        tag = member.tag
+        if tag == _EXPLICIT:
+            dimension = names.clark(member, member.get("dimension")) or member.get("dimension", "")
+            value = names.clark(member, member.text) or (member.text or "").strip()
+            context.explicit[dimension] = value
+            context.members.append(("explicit", dimension, value, in_segment))
+        elif tag == _TYPED:
+            dimension = names.clark(member, member.get("dimension")) or member.get("dimension", "")
+            content = next((c for c in member if isinstance(c.tag, str)), member)
+            context.typed[dimension] = content
+            context.members.append(("typed", dimension, content, in_segment))
+
+
+def _read_context(element: etree._Element, names: _QNames) -> DraftContext:
+    context = DraftContext(element.get("id", ""), None, None, ("missing",), {}, {}, [], element)
+    for part in element:
+        tag = part.tag
+        if tag == _ENTITY:
+            for child in part:
+                if child.tag == _IDENTIFIER:
+                    context.scheme, context.identifier = child.get("scheme"), (child.text or "").strip()
+                elif child.tag == _SEGMENT:
+                    _read_members(child, True, names, context)
+        elif tag == _PERIOD:
+            dates = {child.tag: (child.text or "").strip() for child in part}
+            if _INSTANT in dates:
+                context.period = ("instant", dates[_INSTANT])
+            elif _FOREVER in dates:
+                context.period = ("forever",)
+            else:
+                context.period = ("duration", dates.get(_START, ""), dates.get(_END, ""))
+        elif tag == _SCENARIO:
+            _read_members(part, False, names, context)
+    return context
+
+
+def _read_unit(element: etree._Element, names: _QNames) -> DraftUnit:
     def measures(path: str) -> tuple[str, ...]:
-        return tuple(_clark(m, m.text) or (m.text or "") for m in element.iterfind(path))
-    divide = element.find(f"{{{XBRLI}}}divide")
-    if divide is not None:
-        return DraftUnit(element.get("id", ""), measures(f"{{{XBRLI}}}divide/{{{XBRLI}}}unitNumerator/{{{XBRLI}}}measure"),
-                         measures(f"{{{XBRLI}}}divide/{{{XBRLI}}}unitDenominator/{{{XBRLI}}}measure"), element.sourceline)
-    return DraftUnit(element.get("id", ""), measures(f"{{{XBRLI}}}measure"), (), element.sourceline)
+        return tuple(names.clark(m, m.text) or (m.text or "").strip() for m in element.iterfind(path))
+    if element.find(f"{{{XBRLI}}}divide") is not None:
+        return DraftUnit(element.get("id", ""),
+                         measures(f"{{{XBRLI}}}divide/{{{XBRLI}}}unitNumerator/{{{XBRLI}}}measure"),
+                         measures(f"{{{XBRLI}}}divide/{{{XBRLI}}}unitDenominator/{{{XBRLI}}}measure"), element)
+    return DraftUnit(element.get("id", ""), measures(f"{{{XBRLI}}}measure"), (), element)
 
 
-def _collect_resources(draft: Draft, parent: etree._Element) -> None:
-    for element in parent.iter(f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit"):
-        item = _read_context(element) if element.tag.endswith("context") else _read_unit(element)
-        store = draft.contexts if isinstance(item, DraftContext) else draft.units
-        if item.id in store:
-            draft.duplicate_ids.append((item.id, element.sourceline))
-        store[item.id] = item
+def _collect_resources(draft: Draft, elements, names: _QNames) -> None:
+    for element in elements:
+        if element.tag == _CONTEXT:
+            item, store = _read_context(element, names), draft.contexts
+        elif element.tag == _UNIT:
+            item, store = _read_unit(element, names), draft.units
+        else:
+            continue
+        if item.id in draft.contexts or item.id in draft.units:
+            draft.duplicate_ids.append((item.id, element))
+        store.setdefault(item.id, item)
 
 
-def read_instance(tree: etree._ElementTree, file: str | None) -> Draft:
+def read_instance(tree: etree._ElementTree, file: str | None, uniform_namespaces: bool = False) -> Draft:
     root = tree.getroot()
     draft = Draft("instance", file, tree)
-    draft.schema_refs = [ref.get(f"{{{XLINK}}}href", "") for ref in root.iterfind(f"{{{LINK}}}schemaRef")]
-    _collect_resources(draft, root)
+    draft.schema_refs = [(ref.get(f"{{{XLINK}}}href", ""), ref) for ref in root.iterfind(f"{{{LINK}}}schemaRef")]
+    _collect_resources(draft, root, _QNames(root, uniform_namespaces))
+    root_lang = root.get(XML_LANG)
+    facts = draft.facts
     for element in root:
-        if not isinstance(element.tag, str) or element.tag.startswith((f"{{{XBRLI}}}", f"{{{LINK}}}")):
+        tag = element.tag
+        if not isinstance(tag, str) or tag.startswith((f"{{{XBRLI}}}", f"{{{LINK}}}")):
             continue
-        nil = element.get(XSI_NIL) in ("true", "1")
-        draft.facts.append(DraftFact(
-            concept=element.tag, context_ref=element.get("contextRef"), unit_ref=element.get("unitRef"),
-            decimals=element.get("decimals"), precision=element.get("precision"),
-            value=None if nil else (element.text or ""), lang=_lang(element), line=element.sourceline,
-            xpath=tree.getpath(element), element=element, numeric=element.get("unitRef") is not None))
+        get = element.get
+        nil = get(XSI_NIL) in ("true", "1")
+        unit_ref = get("unitRef")
+        # (lxml returns a new string on every access: interning the few distinct names, references
+        # and decimals keeps 100,000 facts from holding 100,000 copies of each)
+        facts.append(DraftFact(intern(tag), _intern(get("contextRef")), _intern(unit_ref), _intern(get("decimals")),
+                               get("precision"), None if nil else (element.text or ""), get(XML_LANG) or root_lang,
+                               element, unit_ref is not None, nil))
     return draft
 
 
@@ -183,140 +272,133 @@ def _lang(element: etree._Element) -> str | None:
 
 
 def _text_excluding(element: etree._Element) -> str:
-    """The text of an ix:nonNumeric or continuation, without ix:exclude content."""
+    """The text of an ix:nonNumeric or continuation, without ix:exclude content (nested tags' text kept)."""
     parts = [element.text or ""]
     for child in element:
-        if child.tag == f"{{{IX}}}exclude":
-            parts.append(child.tail or "")
-            continue
-        if isinstance(child.tag, str):
+        if child.tag != _EXCLUDE and isinstance(child.tag, str):
             parts.append(_text_excluding(child))
         parts.append(child.tail or "")
     return "".join(parts)
 
 
-def read_inline(tree: etree._ElementTree, file: str | None) -> Draft:
+def read_inline(tree: etree._ElementTree, file: str | None, uniform_namespaces: bool = False) -> Draft:
     root = tree.getroot()
+    names = _QNames(root, uniform_namespaces)
     draft = Draft("inline", file, tree)
-    headers = list(root.iter(f"{{{IX}}}header"))
-    for header in headers:
+    draft.headers = list(root.iter(f"{{{IX}}}header"))
+    for header in draft.headers:
         for ref in header.iter(f"{{{LINK}}}schemaRef"):
-            draft.schema_refs.append(ref.get(f"{{{XLINK}}}href", ""))
+            draft.schema_refs.append((ref.get(f"{{{XLINK}}}href", ""), ref))
         for resources in header.iterfind(f"{{{IX}}}resources"):
-            _collect_resources(draft, resources)
-    continuations = {c.get("id"): c for c in root.iter(f"{{{IX}}}continuation")}
-    for element in root.iter(f"{{{IX}}}nonFraction", f"{{{IX}}}nonNumeric"):
-        numeric = element.tag == f"{{{IX}}}nonFraction"
-        fact = DraftFact(
-            concept=_clark(element, element.get("name")) or element.get("name", ""),
-            context_ref=element.get("contextRef"), unit_ref=element.get("unitRef"),
-            decimals=element.get("decimals"), precision=element.get("precision"), value=None,
-            lang=_lang(element), line=element.sourceline, xpath=tree.getpath(element), element=element,
-            numeric=numeric)
-        if element.get(XSI_NIL) in ("true", "1"):
-            draft.facts.append(fact)
+            _collect_resources(draft, resources, names)
+    elements = list(root.iter(_NON_FRACTION, _NON_NUMERIC, _CONTINUATION))  # one walk, document order
+    for element in elements:
+        if element.tag != _NON_FRACTION:
+            if element.tag == _CONTINUATION and element.get("id"):
+                draft.continuations.setdefault(element.get("id"), element)
+            if element.get("continuedAt"):
+                draft.continued_at.setdefault(element.get("continuedAt"), []).append(element)
+    facts = draft.facts
+    for element in elements:
+        tag = element.tag
+        if tag == _CONTINUATION:
             continue
-        text = ("".join(element.itertext()) if numeric else _continued_text(element, continuations, draft))
-        fact.value = _apply_format(element, text, fact, draft, numeric)
-        draft.facts.append(fact)
-    draft.target = _target_instance(draft)
+        get = element.get
+        numeric = tag == _NON_FRACTION
+        nil = get(XSI_NIL) in ("true", "1")
+        name = get("name")
+        fact = DraftFact(intern(names.clark(element, name) or name or ""), _intern(get("contextRef")),
+                         _intern(get("unitRef")), _intern(get("decimals")), get("precision"), None,
+                         None if numeric else _lang(element), element, numeric, nil)
+        if not nil:
+            if not numeric and get("continuedAt"):
+                text = _continued_text(element, draft)
+            elif len(element) == 0:
+                text = element.text or ""
+            else:
+                text = "".join(element.itertext()) if numeric else _text_excluding(element)
+            fact.value = _apply_format(element, text, fact, draft, numeric, names)
+        facts.append(fact)
     return draft
 
 
-def _continued_text(element: etree._Element, continuations: dict, draft: Draft) -> str:
+def _continued_text(element: etree._Element, draft: Draft) -> str:
     text = _text_excluding(element)
-    seen = set()
+    seen: set[str] = set()
     next_id = element.get("continuedAt")
     while next_id:
         if next_id in seen:
-            draft.messages.append(error("ix:continuationCycle", f"continuation chain loops back to {next_id!r}",
-                                        file=draft.file, line=element.sourceline, xpath=draft.tree.getpath(element)))
+            draft.messages.append(error("ix:continuationCycle", f"the continuation chain loops back to {next_id!r}",
+                                        **draft.where(element, element.get("name"))))
             break
         seen.add(next_id)
-        part = continuations.get(next_id)
+        part = draft.continuations.get(next_id)
         if part is None:
-            draft.messages.append(error("ix:missingContinuation",
-                                        f"continuedAt={next_id!r} names no ix:continuation",
-                                        file=draft.file, line=element.sourceline, xpath=draft.tree.getpath(element)))
+            draft.messages.append(error("ix:missingContinuation", f"continuedAt={next_id!r} names no ix:continuation",
+                                        **draft.where(element, element.get("name"))))
             break
         text += _text_excluding(part)
         next_id = part.get("continuedAt")
     return text
 
 
-def _apply_format(element: etree._Element, text: str, fact: DraftFact, draft: Draft, numeric: bool) -> str | None:
-    where = dict(file=draft.file, line=element.sourceline, xpath=fact.xpath, concept=fact.prefixed)
+def _apply_format(element: etree._Element, text: str, fact: DraftFact, draft: Draft, numeric: bool,
+                  names: _QNames) -> str | None:
     fmt = element.get("format")
     value = text
     if fmt:
         prefix, _, local = fmt.strip().rpartition(":")
-        namespace = element.nsmap.get(prefix or None)
+        namespace = names.namespace(element, prefix)
         try:
             value = transform(namespace or "", local, text)
         except KeyError:
             draft.messages.append(error("ix:unknownFormat", f"format {fmt!r} is not a Transformation Registry 4 or 5 "
-                                        f"format this validator knows", **where))
+                                        f"format (namespace {namespace or 'undeclared'})", **fact.where(), file=draft.file))
+            return None
+        except FormatNotChecked:
+            draft.messages.append(warning("ix:formatNotChecked", f"format {fmt} is valid but this validator does not "
+                                          "implement it; the value was not checked", **fact.where(), file=draft.file))
             return None
         except TransformError as exc:
-            draft.messages.append(error("ix:invalidTransformValue", f"{fmt}: {exc}", **where))
+            draft.messages.append(error("ix:invalidTransformValue", f"{fmt}: {exc}", **fact.where(), file=draft.file))
             return None
     if not numeric:
         return value
     value = value.strip()
     try:
+        if not _DECIMAL.fullmatch(value):
+            raise InvalidOperation
         number = Decimal(value)
     except InvalidOperation:
-        draft.messages.append(error("ix:invalidNumber", f"{text.strip()!r} is not a number (give a format such as "
-                                    f"ixt:num-dot-decimal)", **where))
+        draft.messages.append(error("ix:invalidNumber", f"{text.strip()!r} is not a number (an ix:nonFraction "
+                                    "without a format must hold digits, an optional '.' and nothing else; give a "
+                                    "format such as ixt:num-dot-decimal)", **fact.where(), file=draft.file))
         return None
-    scale = element.get("scale", "0")
-    try:
-        number = number.scaleb(int(scale))
-    except ValueError:
-        draft.messages.append(error("ix:invalidScale", f"scale={scale!r} is not an integer", **where))
-        return None
+    scale = element.get("scale")
+    if scale:
+        try:
+            number = number.scaleb(int(scale))
+        except ValueError:
+            draft.messages.append(error("ix:invalidScale", f"scale={scale!r} is not an integer", **fact.where(),
+                                        file=draft.file))
+            return None
     if element.get("sign") == "-":
         number = -number
-    return format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
+    if number == number.to_integral_value():
+        return format(number.quantize(Decimal(1)), "f")
+    return format(number.normalize(), "f")
 
 
-def _target_instance(draft: Draft) -> etree._ElementTree:
-    """The XBRL 2.1 instance an inline document stands for, to run the same checks on both."""
-    nsmap = {k: v for k, v in draft.tree.getroot().nsmap.items() if k}
-    root = etree.Element(f"{{{XBRLI}}}xbrl", nsmap={**nsmap, "xbrli": XBRLI, "link": LINK, "xlink": XLINK})
-    for href in draft.schema_refs:
-        etree.SubElement(root, f"{{{LINK}}}schemaRef", {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": href})
-    for item in list(draft.contexts.values()) + list(draft.units.values()):
-        source = item.element if isinstance(item, DraftContext) else None
-        if source is not None:
-            root.append(_copy(source))
-    for header in draft.tree.getroot().iter(f"{{{IX}}}resources"):
-        for unit in header.iterfind(f"{{{XBRLI}}}unit"):
-            root.append(_copy(unit))
-    draft.target_offset = len(root)
-    for fact in draft.facts:
-        if not fact.concept.startswith("{"):
-            continue  # an unresolvable prefix: reported by the XBRL rules
-        element = etree.SubElement(root, fact.concept)
-        for attribute in ("contextRef", "unitRef", "decimals", "precision"):
-            if fact.element.get(attribute) is not None:
-                element.set(attribute, fact.element.get(attribute))
-        if fact.value is None:
-            element.set(XSI_NIL, "true")
-        else:
-            element.text = fact.value
-        draft.target_facts.append(fact)
-    return etree.ElementTree(root)
+def read_draft(tree: etree._ElementTree, file: str | None = None, *, uniform_namespaces: bool = False
+               ) -> Draft | None:
+    """The draft in ``tree``, or None if it is neither kind.
 
-
-def _copy(element: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(element))
-
-
-def read_draft(tree: etree._ElementTree, file: str | None = None) -> Draft | None:
+    ``uniform_namespaces``: the caller knows every namespace is declared on the root element (a
+    faster path for QName values); ``validate_bytes`` checks that on the bytes.
+    """
     kind = detect_kind(tree.getroot())
     if kind == "instance":
-        return read_instance(tree, file)
+        return read_instance(tree, file, uniform_namespaces)
     if kind == "inline":
-        return read_inline(tree, file)
+        return read_inline(tree, file, uniform_namespaces)
     return None

@@ -1,19 +1,22 @@
-"""XBRL 2.1 and Dimensions 1.0 rules on a draft, with our taxonomy as the DTS.
+"""XBRL 2.1 instance rules on a draft, with our taxonomy (``dts``) as the DTS.
 
-Owns: schemaRef presence and offline resolvability; contexts (identifier, scheme, periods) and
-units well formed; every contextRef and unitRef resolving; decimals/precision on numeric facts
-only; the unit a concept's type needs (UTR); period types; duplicate facts; unused and repeated
-contexts and units; explicit and typed dimension members against the concept's hypercube.
+Owns: schemaRef presence and offline resolvability; contexts (entity identifier, periods, start
+before end) and units well formed, ids unique, repeats flagged; every contextRef and unitRef
+resolving; decimals/precision on numeric facts only (and never on nil ones); the unit a concept's
+type needs (XBRL 2.1 4.8.2 for monetary and shares, the UTR for per-share and currencies);
+period types; inconsistent duplicate facts (an error, as the SEC and ESEF rules make it); unused
+contexts and units (warnings). Dimensions are ``dimensions.py``'s.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from exporter.taxonomy.concepts import Taxonomy, UnitKind
-from exporter.taxonomy.files import ENTRY_POINT_URL, NAMESPACE, UnresolvableUrl, resolve_url
+from exporter.taxonomy.concepts import UnitKind
+from exporter.taxonomy.files import ENTRY_POINT_URL, UnresolvableUrl, resolve_url
 from exporter.validation.draft import Draft, DraftContext, DraftFact, DraftUnit
+from exporter.validation.dts import ConceptInfo, Dts, utr_currencies
 from exporter.validation.messages import Message, error, warning
 
 XBRLI = "http://www.xbrl.org/2003/instance"
@@ -22,201 +25,182 @@ SHARES = f"{{{XBRLI}}}shares"
 PURE = f"{{{XBRLI}}}pure"
 
 
-def _parse_date(text: str) -> date | None:
+def _instant(text: str, end: bool = False) -> datetime | None:
+    """A period boundary as a point in time; a bare endDate or instant means the end of that day."""
     try:
-        return date.fromisoformat(text[:10])
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            return datetime(day.year, day.month, day.day) + (timedelta(days=1) if end else timedelta())
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
     except ValueError:
         return None
 
 
 class _Checker:
-    def __init__(self, draft: Draft, taxonomy: Taxonomy):
-        self.draft, self.taxonomy = draft, taxonomy
+    def __init__(self, draft: Draft, dts: Dts, resolvable: Callable[[str], bool]):
+        self.draft, self.dts, self.resolvable = draft, dts, resolvable
         self.messages: list[Message] = []
 
-    def err(self, code: str, text: str, line=None, xpath=None, concept=None) -> None:
-        self.messages.append(error(code, text, file=self.draft.file, line=line, xpath=xpath, concept=concept))
+    def err(self, code: str, text: str, **where) -> None:
+        self.messages.append(error(code, text, file=self.draft.file, **where))
 
-    def warn(self, code: str, text: str, line=None, xpath=None, concept=None) -> None:
-        self.messages.append(warning(code, text, file=self.draft.file, line=line, xpath=xpath, concept=concept))
+    def warn(self, code: str, text: str, **where) -> None:
+        self.messages.append(warning(code, text, file=self.draft.file, **where))
 
-    def concept_of(self, fact: DraftFact):
-        ns, _, local = fact.concept[1:].partition("}")
-        return self.taxonomy.concepts.get(local) if ns == NAMESPACE else None
+    def at(self, element) -> dict:
+        return {"line": element.sourceline, "xpath": self.draft.tree.getpath(element)}
 
     # -- document level ----------------------------------------------------------------------------
     def schema_refs(self) -> None:
         if not self.draft.schema_refs:
-            self.err("xbrl21:missingSchemaRef", "the document has no link:schemaRef: name the taxonomy entry point "
-                     f"{ENTRY_POINT_URL}")
-        for href in self.draft.schema_refs:
-            try:
-                resolve_url(href)
-            except UnresolvableUrl:
-                self.err("xbrl21:unresolvableSchemaRef", f"schemaRef {href!r} cannot be resolved offline: "
-                         f"expected {ENTRY_POINT_URL} (or a taxonomy package that provides it)")
+            self.err("xbrl21:missingSchemaRef", "the document has no link:schemaRef: it must name the taxonomy "
+                     f"entry point {ENTRY_POINT_URL}")
+        for href, element in self.draft.schema_refs:
+            if not self.resolvable(href):
+                self.err("xbrl21:unresolvableSchemaRef", f"schemaRef {href!r} cannot be resolved offline: expected "
+                         f"{ENTRY_POINT_URL} (or a --taxonomy-package that provides it)", **self.at(element))
 
     def contexts(self) -> None:
-        for context_id, line in self.draft.duplicate_ids:
-            self.err("xbrl21:duplicateId", f"id {context_id!r} is used by more than one context or unit", line=line)
+        for item_id, element in self.draft.duplicate_ids:
+            self.err("xbrl21:duplicateId", f"id {item_id!r} is used by more than one context or unit",
+                     **self.at(element))
         seen: dict[tuple, str] = {}
         for context in self.draft.contexts.values():
             self.context(context)
             key = context.aspect_key
             if key in seen:
-                self.warn("xbrl21:duplicateContext", f"context {context.id!r} repeats context {seen[key]!r} "
-                          "(same entity, period and dimensions)", line=context.line)
+                self.warn("xbrl21:duplicateContext", f"context {context.id!r} repeats context {seen[key]!r} (same "
+                          "entity, period and dimensions)", **self.at(context.element))
             else:
                 seen[key] = context.id
         seen_units: dict[tuple, str] = {}
         for unit in self.draft.units.values():
             if unit.aspect_key in seen_units:
                 self.warn("xbrl21:duplicateUnit", f"unit {unit.id!r} repeats unit {seen_units[unit.aspect_key]!r}",
-                          line=unit.line)
+                          **self.at(unit.element))
             else:
-                seen_units[unit.aspect_key] = unit.id
+                seen_units.setdefault(unit.aspect_key, unit.id)
 
     def context(self, context: DraftContext) -> None:
-        if not context.scheme or not context.identifier:
-            self.err("xbrl21:entityIdentifier", f"context {context.id!r} needs an entity identifier with a scheme",
-                     line=context.line)
+        element = context.element  # (XPaths are computed only for a message: getpath is not cheap)
+        if context.scheme is not None and not context.identifier:
+            self.warn("xbrl21:entityIdentifier", f"context {context.id!r} has an empty entity identifier",
+                      **self.at(element))
         kind = context.period[0]
         if kind == "instant":
-            if _parse_date(context.period[1]) is None:
+            if _instant(context.period[1]) is None:
                 self.err("xbrl21:invalidPeriod", f"context {context.id!r}: instant {context.period[1]!r} is not a "
-                         "date", line=context.line)
+                         "date", **self.at(element))
         elif kind == "duration":
-            start, end = (_parse_date(v) for v in context.period[1:])
+            start, end = _instant(context.period[1]), _instant(context.period[2], end=True)
             if start is None or end is None:
                 self.err("xbrl21:invalidPeriod", f"context {context.id!r}: startDate {context.period[1]!r} and "
-                         f"endDate {context.period[2]!r} must both be dates", line=context.line)
-            elif end < start:
+                         f"endDate {context.period[2]!r} must both be dates", **self.at(element))
+            elif end <= start:
                 self.err("xbrl21:periodStartAfterEnd", f"context {context.id!r}: startDate {context.period[1]} is "
-                         f"after endDate {context.period[2]}", line=context.line)
-        elif kind == "missing":
-            self.err("xbrl21:invalidPeriod", f"context {context.id!r} has no period", line=context.line)
+                         f"not before endDate {context.period[2]}", **self.at(element))
 
     # -- facts --------------------------------------------------------------------------------------
     def facts(self) -> None:
         used_contexts, used_units = set(), set()
+        checked_units: dict[tuple, str | None] = {}
+        concepts, contexts = self.dts.concepts, self.draft.contexts
         for fact in self.draft.facts:
             used_contexts.add(fact.context_ref)
             used_units.add(fact.unit_ref)
-            self.fact(fact)
+            concept = concepts.get(fact.concept)
+            if concept is None or not concept.item:
+                self.not_an_item(fact, concept)
+                continue
+            context = contexts.get(fact.context_ref)
+            if context is None:
+                self.err("xbrl21:missingContext", f"{fact.prefixed}: contextRef {fact.context_ref!r} names no context",
+                         **fact.where())
+            elif (concept.period_type == "instant") != (context.period[0] == "instant") and \
+                    context.period[0] != "missing":
+                self.err("xbrl21:periodType", f"{fact.prefixed} is a{'n' if concept.period_type == 'instant' else ''} "
+                         f"{concept.period_type} concept but context {context.id!r} has a{'n' if context.period[0] == 'instant' else ''} "
+                         f"{context.period[0]} period", **fact.where())
+            if concept.numeric:
+                self.numeric(fact, concept, checked_units)
+            else:
+                self.non_numeric(fact)
         self.duplicates()
-        for context in self.draft.contexts.values():
+        for context in contexts.values():
             if context.id not in used_contexts:
-                self.warn("xbrl21:unusedContext", f"context {context.id!r} is not used by any fact", line=context.line)
+                self.warn("xbrl21:unusedContext", f"context {context.id!r} is not used by any fact",
+                          **self.at(context.element))
         for unit in self.draft.units.values():
             if unit.id not in used_units:
-                self.warn("xbrl21:unusedUnit", f"unit {unit.id!r} is not used by any fact", line=unit.line)
+                self.warn("xbrl21:unusedUnit", f"unit {unit.id!r} is not used by any fact", **self.at(unit.element))
 
-    def fact(self, fact: DraftFact) -> None:
-        where = dict(line=fact.line, xpath=fact.xpath, concept=fact.prefixed)
-        concept = self.concept_of(fact)
+    def not_an_item(self, fact: DraftFact, concept: ConceptInfo | None) -> None:
         if concept is None:
-            self.err("xbrl21:unknownConcept", f"{fact.prefixed} is not a concept of the eqi taxonomy", **where)
-            return
-        if not concept.is_item:
-            self.err("xbrl21:notAnItem", f"{fact.prefixed} is abstract or structural and cannot be reported", **where)
-            return
-        context = self.draft.contexts.get(fact.context_ref or "")
-        if context is None:
-            self.err("xbrl21:missingContext", f"{fact.prefixed}: contextRef {fact.context_ref!r} names no context",
-                     **where)
+            self.err("xbrl21:unknownConcept", f"{fact.prefixed or fact.element.get('name')!s} is not a concept of the "
+                     "eqi taxonomy", **fact.where())
         else:
-            self.period_type(fact, concept, context, where)
-            self.dimensions(fact, concept, context, where)
-        if concept.is_numeric:
-            self.numeric(fact, concept, where)
-        else:
-            if fact.unit_ref is not None or fact.numeric:
-                self.err("xbrl21:unitOnNonNumeric", f"{fact.prefixed} is not numeric and must not have a unit "
-                         f"(it has unitRef {fact.unit_ref!r})", **where)
+            self.err("xbrl21:notAnItem", f"{fact.prefixed} is abstract, a dimension or a hypercube, and cannot be "
+                     "reported", **fact.where())
+
+    def non_numeric(self, fact: DraftFact) -> None:
+        if fact.unit_ref is not None or (fact.numeric and self.draft.kind == "inline"):
+            self.err("xbrl21:unitOnNonNumeric", f"{fact.prefixed} is not numeric and must not have a unit "
+                     f"(unitRef {fact.unit_ref!r})", **fact.where())
+        if fact.decimals is not None or fact.precision is not None:
+            self.err("xbrl21:decimalsOnNonNumeric", f"{fact.prefixed} is not numeric and must not have decimals or "
+                     "precision", **fact.where())
+
+    def numeric(self, fact: DraftFact, concept: ConceptInfo, checked_units: dict) -> None:
+        if fact.nil:
             if fact.decimals is not None or fact.precision is not None:
-                self.err("xbrl21:decimalsOnNonNumeric", f"{fact.prefixed} is not numeric and must not have "
-                         "decimals or precision", **where)
-
-    def period_type(self, fact, concept, context, where) -> None:
-        kind = context.period[0]
-        if concept.period_type == "instant" and kind != "instant":
-            self.err("xbrl21:periodType", f"{fact.prefixed} is an instant concept but context {context.id!r} has a "
-                     f"{kind} period", **where)
-        elif concept.period_type == "duration" and kind == "instant":
-            self.err("xbrl21:periodType", f"{fact.prefixed} is a duration concept but context {context.id!r} has "
-                     "an instant period", **where)
-
-    def numeric(self, fact: DraftFact, concept, where) -> None:
-        if fact.value is not None and fact.decimals is None and fact.precision is None:
+                self.err("xbrl21:nilWithDecimals", f"{fact.prefixed} is nil and must not have decimals or precision",
+                         **fact.where())
+        elif fact.decimals is None and fact.precision is None:
             self.err("xbrl21:missingDecimals", f"{fact.prefixed} is numeric and needs decimals (or precision)",
-                     **where)
-        if fact.decimals is not None and fact.precision is not None:
-            self.err("xbrl21:decimalsAndPrecision", f"{fact.prefixed} has both decimals and precision", **where)
+                     **fact.where())
+        elif fact.decimals is not None and fact.precision is not None:
+            self.err("xbrl21:decimalsAndPrecision", f"{fact.prefixed} has both decimals and precision",
+                     **fact.where())
         if fact.unit_ref is None:
-            self.err("xbrl21:missingUnit", f"{fact.prefixed} is numeric and needs a unitRef", **where)
+            self.err("xbrl21:missingUnit", f"{fact.prefixed} is numeric and needs a unitRef", **fact.where())
             return
         unit = self.draft.units.get(fact.unit_ref)
         if unit is None:
-            self.err("xbrl21:missingUnit", f"{fact.prefixed}: unitRef {fact.unit_ref!r} names no unit", **where)
+            self.err("xbrl21:missingUnit", f"{fact.prefixed}: unitRef {fact.unit_ref!r} names no unit", **fact.where())
             return
-        problem = _unit_problem(concept.unit_kind, unit)
-        if problem:
-            code = "xbrl21:monetaryUnit" if concept.unit_kind is UnitKind.MONETARY else "utr:unitForType"
-            # The UTR constrains monetary, shares and per-share types; our counts (decimalItemType)
-            # want xbrli:pure by the taxonomy's convention only, so that is a warning.
-            report = self.warn if concept.unit_kind is UnitKind.PURE else self.err
-            report(code if concept.unit_kind is not UnitKind.PURE else "eqi:unitForCount", f"{fact.prefixed} ({concept.unit_kind.value}) {problem}; unit {unit.id!r} is "
-                     f"{_describe_unit(unit)}", **where)
-
-    def dimensions(self, fact, concept, context, where) -> None:
-        allowed = self.taxonomy.dimensions_of(concept.name)
-        given = {**{d: ("explicit", m) for d, m in context.explicit.items()},
-                 **{d: ("typed", e) for d, e in context.typed.items()}}
-        if not allowed:
-            return  # concepts outside any hypercube are not constrained (XBRL Dimensions 1.0)
-        for dimension, (kind, value) in given.items():
-            ns, _, local = dimension[1:].partition("}")
-            definition = self.taxonomy.dimensions.get(local) if ns == NAMESPACE else None
-            if definition is None or local not in allowed:
-                self.err("xdt:dimensionNotAllowed", f"{fact.prefixed}: context {context.id!r} has dimension "
-                         f"{local or dimension}, which the hypercube of {concept.name} does not include", **where)
-                continue
-            if kind == "explicit":
-                mns, _, member = value[1:].partition("}")
-                if definition.typed_domain or mns != NAMESPACE or member not in definition.members:
-                    self.err("xdt:invalidMember", f"{fact.prefixed}: {value.split('}')[-1]} is not a member of "
-                             f"{local} (context {context.id!r})", **where)
-                elif member == definition.default:
-                    self.err("xdt:defaultMemberUsed", f"{fact.prefixed}: context {context.id!r} names {member}, the "
-                             f"default of {local}; leave the dimension out instead", **where)
-            elif value.tag != definition.typed_domain:
-                self.err("xdt:invalidTypedMember", f"{fact.prefixed}: the typed member of {local} must be "
-                         f"{definition.typed_domain.split('}')[1]} (context {context.id!r})", **where)
-        for dimension in self.taxonomy.required_dimensions(concept.name):
-            if f"{{{NAMESPACE}}}{dimension}" not in given:
-                self.err("xdt:missingDimension", f"{fact.prefixed}: context {context.id!r} lacks {dimension}, which "
-                         f"{concept.name} requires", **where)
+        key = (concept.unit_kind, fact.unit_ref)
+        if key not in checked_units:
+            checked_units[key] = _unit_problem(concept.unit_kind, unit)
+        problem = checked_units[key]
+        if problem is None:
+            return
+        code, text = problem
+        text = f"{fact.prefixed} ({concept.type_name}) {text}; unit {unit.id!r} is {_describe_unit(unit)}"
+        if concept.unit_required:
+            self.err(code, text, **fact.where())
+        else:  # decimalItemType: the taxonomy's convention (xbrli:pure for counts), not a rule of XBRL or the UTR
+            self.warn("eqi:unitForCount", text, **fact.where())
 
     def duplicates(self) -> None:
-        groups: dict[tuple, list[DraftFact]] = defaultdict(list)
+        # Contexts (units) with equal aspects are one: key facts by the first id of each aspect key.
+        canonical_context: dict[tuple, str] = {}
+        context_of = {c.id: canonical_context.setdefault(c.aspect_key, c.id) for c in self.draft.contexts.values()}
+        canonical_unit: dict[tuple, str] = {}
+        unit_of = {u.id: canonical_unit.setdefault(u.aspect_key, u.id) for u in self.draft.units.values()}
+        first: dict[tuple, DraftFact] = {}
+        reported: set[tuple] = set()
         for fact in self.draft.facts:
-            context = self.draft.contexts.get(fact.context_ref or "")
-            unit = self.draft.units.get(fact.unit_ref or "")
+            context = context_of.get(fact.context_ref)
             if context is None or fact.value is None:
                 continue
-            key = (fact.concept, context.aspect_key, unit.aspect_key if unit else None,
-                   None if fact.numeric else fact.lang)
-            groups[key].append(fact)
-        for facts in groups.values():
-            if len(facts) < 2:
+            key = (fact.concept, context, unit_of.get(fact.unit_ref), None if fact.numeric else fact.lang)
+            earlier = first.setdefault(key, fact)
+            if earlier is fact or key in reported or _comparable(earlier) == _comparable(fact):
                 continue
-            values = {_comparable(f) for f in facts}
-            if len(values) > 1:
-                first = facts[0]
-                shown = ", ".join(f"{f.value!r} (line {f.line})" for f in facts)
-                self.err("xbrl21:inconsistentDuplicates", f"{first.prefixed} is reported more than once with "
-                         f"different values: {shown}", line=facts[1].line, xpath=facts[1].xpath,
-                         concept=first.prefixed)
+            reported.add(key)
+            self.err("xbrl21:inconsistentDuplicates", f"{fact.prefixed} is reported twice for context "
+                     f"{fact.context_ref!r} with different values: {earlier.value!r} (line {earlier.line}) and "
+                     f"{fact.value!r}", **fact.where())
 
 
 def _comparable(fact: DraftFact):
@@ -234,29 +218,44 @@ def _describe_unit(unit: DraftUnit) -> str:
     return names(unit.numerators) + (f" / {names(unit.denominators)}" if unit.denominators else "")
 
 
-def _is_currency(measure: str) -> bool:
-    return measure.startswith(f"{{{ISO4217}}}")
-
-
-def _unit_problem(kind: UnitKind | None, unit: DraftUnit) -> str | None:
-    nums, dens = unit.numerators, unit.denominators
-    if kind is UnitKind.MONETARY:
-        if dens or len(nums) != 1 or not _is_currency(nums[0]):
-            return "needs a single ISO 4217 currency measure"
-    elif kind is UnitKind.SHARES:
-        if dens or nums != (SHARES,):
-            return "needs the measure xbrli:shares"
-    elif kind is UnitKind.PER_SHARE:
-        if len(nums) != 1 or not _is_currency(nums[0]) or dens != (SHARES,):
-            return "needs a currency divided by xbrli:shares"
-    elif kind is UnitKind.PURE:
-        if dens or nums != (PURE,):
-            return "needs the measure xbrli:pure"
+def _currency_problem(measure: str) -> tuple[str, str] | None:
+    if not measure.startswith(f"{{{ISO4217}}}"):
+        return "xbrl21:monetaryUnit", "needs an ISO 4217 currency measure (iso4217:XXX)"
+    if measure.split("}")[1] not in utr_currencies():
+        return "utr:unitForType", f"needs a currency the Units Registry lists; {measure.split('}')[1]} is not one"
     return None
 
 
-def xbrl21_messages(draft: Draft, taxonomy: Taxonomy) -> list[Message]:
-    checker = _Checker(draft, taxonomy)
+def _unit_problem(kind: UnitKind | None, unit: DraftUnit) -> tuple[str, str] | None:
+    nums, dens = unit.numerators, unit.denominators
+    if kind is UnitKind.MONETARY:
+        if dens or len(nums) != 1:
+            return "xbrl21:monetaryUnit", "needs a single ISO 4217 currency measure"
+        return _currency_problem(nums[0])
+    if kind is UnitKind.SHARES:
+        if dens or nums != (SHARES,):
+            return "xbrl21:sharesUnit", "needs the single measure xbrli:shares"
+    elif kind is UnitKind.PER_SHARE:
+        if len(nums) != 1 or dens != (SHARES,):
+            return "utr:unitForType", "needs a currency divided by xbrli:shares"
+        return _currency_problem(nums[0])
+    elif kind is UnitKind.PURE:
+        if dens or nums != (PURE,):
+            return "utr:unitForType", "needs the measure xbrli:pure"
+    return None
+
+
+def _resolvable_offline(href: str) -> bool:
+    try:
+        resolve_url(href)
+    except UnresolvableUrl:
+        return False
+    return True
+
+
+def xbrl21_messages(draft: Draft, dts: Dts, resolvable: Callable[[str], bool] = _resolvable_offline
+                    ) -> list[Message]:
+    checker = _Checker(draft, dts, resolvable)
     checker.schema_refs()
     checker.contexts()
     checker.facts()

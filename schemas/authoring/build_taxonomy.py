@@ -273,16 +273,18 @@ def concept_id(name: str) -> str:
     return f"{PREFIX}_{name}"
 
 
-def build_schema(linkbases: list[tuple[str, str]]) -> etree._Element:
+def build_schema(linkbases: list[tuple[str, str | None]]) -> etree._Element:
     nsmap = {"xs": XS, "xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldt": XBRLDT, "num": NUM,
              PREFIX: NS}
     root = E(q(XS, "schema"), {"targetNamespace": NS, "elementFormDefault": "qualified",
                                "attributeFormDefault": "unqualified"}, nsmap)
     appinfo = sub(sub(root, q(XS, "annotation")), q(XS, "appinfo"))
     for href, role in linkbases:
-        sub(appinfo, q(LINK, "linkbaseRef"), {
-            q(XLINK, "type"): "simple", q(XLINK, "href"): href,
-            q(XLINK, "role"): role, q(XLINK, "arcrole"): "http://www.w3.org/1999/xlink/properties/linkbase"})
+        attrib = {q(XLINK, "type"): "simple", q(XLINK, "href"): href}
+        if role:  # generic linkbases (formulas) have no standard linkbaseRef role
+            attrib[q(XLINK, "role")] = role
+        attrib[q(XLINK, "arcrole")] = "http://www.w3.org/1999/xlink/properties/linkbase"
+        sub(appinfo, q(LINK, "linkbaseRef"), attrib)
     for uri, role_id, definition in ROLES:
         rt = sub(appinfo, q(LINK, "roleType"), {"roleURI": uri, "id": role_id})
         sub(rt, q(LINK, "definition"), text=definition)
@@ -512,6 +514,139 @@ def build_references() -> etree._Element:
     return root
 
 
+# Business rules as XBRL Formula 1.0 value assertions, so that any processor that runs formulas
+# (Arelle does with --formula=run) applies the same arithmetic the models enforce and the
+# exporter's validator checks (exporter/validation/business_rules.py; keep the two in step).
+GEN = "http://xbrl.org/2008/generic"
+VARIABLE = "http://xbrl.org/2008/variable"
+VA = "http://xbrl.org/2008/assertion/value"
+CF = "http://xbrl.org/2008/filter/concept"
+DF = "http://xbrl.org/2008/filter/dimension"
+ACF = "http://xbrl.org/2010/filter/aspect-cover"
+MSG = "http://xbrl.org/2010/message"
+FORMULA_SCHEMAS = {
+    GEN: "http://www.xbrl.org/2008/generic-link.xsd",
+    VARIABLE: "http://www.xbrl.org/2008/variable.xsd",
+    VA: "http://www.xbrl.org/2008/value-assertion.xsd",
+    CF: "http://www.xbrl.org/2008/concept-filter.xsd",
+    DF: "http://www.xbrl.org/2008/dimension-filter.xsd",
+    ACF: "http://www.xbrl.org/2010/aspect-cover-filter.xsd",
+    MSG: "http://www.xbrl.org/2010/generic-message.xsd",
+}
+VALIDATION_MESSAGE = "http://www.xbrl.org/2010/validation-message.xsd"
+
+
+@dataclass(frozen=True)
+class FactVariable:
+    name: str
+    concepts: tuple[str, ...]  # any of these concepts (an exact count or its upper-limit concept)
+    sequence: bool = False  # bind all matching facts as one sequence (for sums)
+    recipient_members: bool = False  # only facts for a member below AllRecipientCategoriesMember
+
+
+@dataclass(frozen=True)
+class ValueAssertion:
+    id: str
+    test: str
+    variables: tuple[FactVariable, ...]
+    message: str
+
+
+RIGHTS = ("NumberOfStockAcquisitionRights", "NumberOfStockAcquisitionRightsUpperLimit")
+SHARES = ("NumberOfSharesUnderlyingStockAcquisitionRights", "NumberOfSharesUnderlyingStockAcquisitionRightsUpperLimit")
+ALLOTTED = ("NumberOfStockAcquisitionRightsAllotted", "NumberOfStockAcquisitionRightsAllottedUpperLimit")
+
+# Each fact variable covers the concept and unit aspects; every other aspect (entity, period,
+# dimensions not filtered) must match across the variables (implicit filtering), so the rules
+# apply within one issuer, one date and one set of dimensions.
+VALUE_ASSERTIONS = (
+    ValueAssertion(
+        "eqi_SharesEqualRightsTimesSharesPerRight", "$rights * $sharesPerRight eq $shares",
+        (FactVariable("rights", RIGHTS), FactVariable("sharesPerRight", ("NumberOfSharesPerStockAcquisitionRight",)),
+         FactVariable("shares", SHARES)),
+        "The number of rights ({$rights}) times the shares per right ({$sharesPerRight}) must equal the number "
+        "of shares ({$shares})."),
+    ValueAssertion(
+        "eqi_AllotmentsAddUpToRights", "sum($allotted) eq $rights",
+        (FactVariable("rights", RIGHTS), FactVariable("allotted", ALLOTTED, sequence=True, recipient_members=True)),
+        "The rights allotted by recipient category ({sum($allotted)} in all) must add up to the number of rights "
+        "({$rights})."),
+    ValueAssertion(
+        "eqi_AmountPerRightEqualsAmountPerShareTimesSharesPerRight", "$perShare * $sharesPerRight eq $perRight",
+        (FactVariable("perShare", ("AmountPaidPerShare",)),
+         FactVariable("sharesPerRight", ("NumberOfSharesPerStockAcquisitionRight",)),
+         FactVariable("perRight", ("AmountPaidPerStockAcquisitionRight",))),
+        "The amount paid per share ({$perShare}) times the shares per right ({$sharesPerRight}) must equal the "
+        "amount paid per right ({$perRight})."),
+)
+
+
+def build_formulas() -> etree._Element:
+    nsmap = {"link": LINK, "xlink": XLINK, "xsi": "http://www.w3.org/2001/XMLSchema-instance", "gen": GEN,
+             "variable": VARIABLE, "va": VA, "cf": CF, "df": DF, "acf": ACF, "msg": MSG, PREFIX: NS}
+    root = E(q(LINK, "linkbase"), nsmap=nsmap)
+    locations = {LINK: SCHEMA_LOCATIONS[LINK], **FORMULA_SCHEMAS}
+    root.set("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation",
+             " ".join(f"{ns} {url}" for ns, url in locations.items()))
+    sub(root, q(LINK, "roleRef"), {"roleURI": "http://www.xbrl.org/2008/role/link", q(XLINK, "type"): "simple",
+                                   q(XLINK, "href"): f"{FORMULA_SCHEMAS[GEN]}#standard-link-role"})
+    sub(root, q(LINK, "roleRef"), {"roleURI": "http://www.xbrl.org/2010/role/message", q(XLINK, "type"): "simple",
+                                   q(XLINK, "href"): f"{FORMULA_SCHEMAS[MSG]}#standard-message"})
+    arcroles = {"variable-set": FORMULA_SCHEMAS[VARIABLE], "variable-filter": FORMULA_SCHEMAS[VARIABLE],
+                "assertion-unsatisfied-message": VALIDATION_MESSAGE}
+    arcrole_uris = {"variable-set": "http://xbrl.org/arcrole/2008/variable-set",
+                    "variable-filter": "http://xbrl.org/arcrole/2008/variable-filter",
+                    "assertion-unsatisfied-message": "http://xbrl.org/arcrole/2010/assertion-unsatisfied-message"}
+    for name, schema in arcroles.items():
+        sub(root, q(LINK, "arcroleRef"), {"arcroleURI": arcrole_uris[name], q(XLINK, "type"): "simple",
+                                          q(XLINK, "href"): f"{schema}#{name}"})
+    link = sub(root, q(GEN, "link"), {q(XLINK, "type"): "extended",
+                                      q(XLINK, "role"): "http://www.xbrl.org/2008/role/link"})
+
+    def arc(tag: str, arcrole: str, source: str, target: str, **extra: str) -> None:
+        sub(link, tag, {q(XLINK, "type"): "arc", q(XLINK, "arcrole"): arcrole_uris[arcrole],
+                        q(XLINK, "from"): source, q(XLINK, "to"): target, **extra})
+
+    for assertion in VALUE_ASSERTIONS:
+        short = assertion.id.removeprefix(f"{PREFIX}_")
+        sub(link, q(VA, "valueAssertion"), {q(XLINK, "type"): "resource", q(XLINK, "label"): short,
+                                            "id": assertion.id, "aspectModel": "dimensional",
+                                            "implicitFiltering": "true", "test": assertion.test})
+        message = f"{short}_message"
+        sub(link, q(MSG, "message"), {q(XLINK, "type"): "resource", q(XLINK, "label"): message,
+                                      q(XLINK, "role"): "http://www.xbrl.org/2010/role/message",
+                                      q(XML_NS, "lang"): "en"}, assertion.message)
+        arc(q(GEN, "arc"), "assertion-unsatisfied-message", short, message)
+        for variable in assertion.variables:
+            label = f"{short}_{variable.name}"
+            sub(link, q(VARIABLE, "factVariable"), {q(XLINK, "type"): "resource", q(XLINK, "label"): label,
+                                                    "bindAsSequence": str(variable.sequence).lower()})
+            arc(q(VARIABLE, "variableArc"), "variable-set", short, label, name=variable.name)
+            concept_filter = sub(link, q(CF, "conceptName"), {q(XLINK, "type"): "resource",
+                                                              q(XLINK, "label"): f"{label}_concept"})
+            for name in variable.concepts:
+                sub(sub(concept_filter, q(CF, "concept")), q(CF, "qname"), text=f"{PREFIX}:{name}")
+            arc(q(VARIABLE, "variableFilterArc"), "variable-filter", label, f"{label}_concept",
+                complement="false", cover="true")
+            unit_cover = sub(link, q(ACF, "aspectCover"), {q(XLINK, "type"): "resource",
+                                                           q(XLINK, "label"): f"{label}_unit"})
+            sub(unit_cover, q(ACF, "aspect"), text="unit")
+            arc(q(VARIABLE, "variableFilterArc"), "variable-filter", label, f"{label}_unit",
+                complement="false", cover="true")
+            if variable.recipient_members:
+                dimension = sub(link, q(DF, "explicitDimension"), {q(XLINK, "type"): "resource",
+                                                                   q(XLINK, "label"): f"{label}_member"})
+                sub(sub(dimension, q(DF, "dimension")), q(DF, "qname"), text=f"{PREFIX}:RecipientCategoryAxis")
+                member_spec = sub(dimension, q(DF, "member"))
+                sub(member_spec, q(DF, "qname"), text=f"{PREFIX}:AllRecipientCategoriesMember")
+                sub(member_spec, q(DF, "linkrole"), text=ROLE_ALLOTMENT)
+                sub(member_spec, q(DF, "arcrole"), text=DIM + "domain-member")
+                sub(member_spec, q(DF, "axis"), text="descendant")
+                arc(q(VARIABLE, "variableFilterArc"), "variable-filter", label, f"{label}_member",
+                    complement="false", cover="true")
+    return root
+
+
 def serialize(root: etree._Element) -> bytes:
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -526,6 +661,7 @@ def build_all() -> dict[str, bytes]:
         (f"{stem}_cal.xml", "http://www.xbrl.org/2003/role/calculationLinkbaseRef", build_calculation()),
         (f"{stem}_def.xml", "http://www.xbrl.org/2003/role/definitionLinkbaseRef", build_definition()),
         (f"{stem}_ref.xml", "http://www.xbrl.org/2003/role/referenceLinkbaseRef", build_references()),
+        (f"{stem}_for.xml", None, build_formulas()),
     ]
     files = {ENTRY: serialize(build_schema([(href, role) for href, role, _ in linkbases]))}
     files.update({href: serialize(root) for href, _, root in linkbases})

@@ -1,0 +1,190 @@
+"""Benchmark ``disclosure-exporter convert`` on a generated register of N issuances (xlsx and csv).
+
+    .venv/bin/python benchmarks/convert.py                      # 10,000 issuances, --jobs 1 and 2
+    .venv/bin/python benchmarks/convert.py -n 2000 --jobs 2 --formats csv
+
+Each run is the real command in a fresh process (`python -m exporter.cli convert ...`), so the
+time includes start-up, reading, rendering, validating both documents of every issuance and
+writing. Peak memory is sampled from /proc every 50 ms: the total of the command and all its worker
+processes (proportional set size, so pages the forked workers share are counted once), and the
+largest resident set of a single process. The register is generated deterministically: layout a, English, 1-3 recipient
+categories per issuance, a mix of exact and "not exceeding" counts, paid and free issues.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HEADERS = ["ID", "Company name", "Securities code", "Announcement date", "Series", "Plan type", "Resolution date",
+           "Allotment date", "Number of rights", "Shares per right", "Class of shares", "Number of shares",
+           "Amount paid per right", "Amount paid per share", "Payment method", "Exercise price per share",
+           "Exercise period", "Allotment", "Currency"]
+CATEGORIES = ["Directors of the Company", "Executive Officers of the Company", "Employees of the Company",
+              "Directors of subsidiaries", "Employees of subsidiaries"]
+
+
+def issuance_row(i: int) -> list:
+    """Issuance i: valid, varied, deterministic."""
+    code = f"{1300 + i % 8000:04d}"
+    announced = dt.date(2015, 1, 5) + dt.timedelta(days=i % 3000)
+    resolved = announced - dt.timedelta(days=i % 20)
+    parts = 1 + i % 3
+    persons = [1 + (i * 7 + k) % 30 for k in range(parts)]
+    rights = [10 + (i * 13 + k * 5) % 500 for k in range(parts)]
+    upper = i % 4 == 0
+    mark = "up to " if upper else ""
+    allotment = "; ".join(f"{CATEGORIES[(i + k) % len(CATEGORIES)]}: {persons[k]} persons, {mark}{rights[k]} rights"
+                          for k in range(parts))
+    total = sum(rights)
+    per_right = 100 * (1 + i % 3)
+    compensation = i % 2 == 0
+    start = announced + dt.timedelta(days=30)
+    end = start + dt.timedelta(days=365 * 10)
+    free = i % 5 == 0
+    price_per_share = 1 if compensation else 500 + i % 3000
+    paid_per_share = 0 if free else 100 + i % 900
+    return [
+        f"R{i + 1:05d}", f"Company {i % 8000} Inc.", code, announced, f"{1 + i % 20}th Series Stock Acquisition Rights",
+        "Stock compensation" if compensation else "Ordinary", resolved, announced + dt.timedelta(days=14),
+        ("not exceeding " if upper else "") + f"{total:,}", per_right, "common stock",
+        ("not exceeding " if upper else "") + f"{total * per_right:,}",
+        "No payment" if free else f"¥{paid_per_share * per_right:,}", None if free else f"¥{paid_per_share:,}",
+        "Offset against remuneration claims." if not free else None, f"¥{price_per_share:,}",
+        f"From {start:%B} {start.day}, {start.year} to {end:%B} {end.day}, {end.year}", allotment, "JPY",
+    ]
+
+
+def write_register(path: Path, n: int) -> None:
+    if path.suffix == ".csv":
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(HEADERS)
+            for i in range(n):
+                writer.writerow([v.isoformat() if isinstance(v, dt.date) else v for v in issuance_row(i)])
+        return
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Register")
+    sheet.append(HEADERS)
+    for i in range(n):
+        sheet.append(issuance_row(i))
+    workbook.save(path)
+
+
+def _memory(pid: int) -> tuple[int, int]:
+    """(resident, proportional) bytes of one process: RSS, and PSS (shared pages split between their
+    sharers, so that forked workers are not counted twice); PSS falls back to RSS."""
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            resident = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0, 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return resident, int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resident, resident
+
+
+def _tree_rss(pid: int) -> tuple[int, int]:
+    """(total PSS, largest RSS) of pid and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    total, largest, stack = 0, 0, [pid]
+    while stack:
+        current = stack.pop()
+        resident, proportional = _memory(current)
+        total += proportional
+        largest = max(largest, resident)
+        stack += children.get(current, [])
+    return total, largest
+
+
+def run(register: Path, outdir: Path, jobs: int) -> dict:
+    command = [sys.executable, "-c", "from exporter.cli import main; main()", "convert", str(register), "-o", str(outdir),
+               "--jobs", str(jobs), "--force"]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak, peak_single = 0, 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak, peak_single
+        while not done.is_set():
+            total, largest = _tree_rss(process.pid)
+            peak, peak_single = max(peak, total), max(peak_single, largest)
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"convert failed ({process.returncode}):\n{out}\n{err[-3000:]}")
+    return {"seconds": seconds, "peak_tree_mb": peak / 2**20, "peak_single_mb": peak_single / 2**20,
+            "summary": out.strip().splitlines()[-1]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=10_000, help="issuances in the register (default 10,000)")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--formats", nargs="+", default=["xlsx", "csv"], choices=["xlsx", "csv"])
+    parser.add_argument("--workdir", type=Path, help="keep the registers and outputs here")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="convert-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+          f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+    rows = ["| register | issuances | --jobs | seconds | issuances/s | peak memory, all processes (PSS) | "
+            "largest process (RSS) |", "|---|---|---|---|---|---|---|"]
+    for fmt in args.formats:
+        register = workdir / f"register-{args.n}.{fmt}"
+        if not register.exists():
+            started = time.perf_counter()
+            write_register(register, args.n)
+            print(f"generated {register} ({register.stat().st_size / 2**20:.1f} MB) in "
+                  f"{time.perf_counter() - started:.1f} s")
+        for jobs in args.jobs:
+            outdir = workdir / f"out-{fmt}-{jobs}"
+            shutil.rmtree(outdir, ignore_errors=True)  # a fresh folder: every file is written
+            result = run(register, outdir, jobs)
+            rows.append(f"| {fmt} | {args.n:,} | {jobs} | {result['seconds']:.1f} | "
+                        f"{args.n / result['seconds']:,.0f} | {result['peak_tree_mb']:,.0f} MB | "
+                        f"{result['peak_single_mb']:,.0f} MB |")
+            print(rows[-1], "   ", result["summary"], flush=True)
+    print("\n".join(rows))
+    if args.workdir is None:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

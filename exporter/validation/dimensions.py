@@ -1,0 +1,107 @@
+"""XBRL Dimensions 1.0 on a draft: its contexts' members, and each fact against its concept's hypercube.
+
+Context level (every context, used or not): the dimension attribute names a dimension of the
+right kind (explicit or typed), an explicit member is a declared concept, a typed member holds the
+dimension's domain element, no dimension is repeated, and no default member is written out.
+Fact level (concepts in a closed hypercube, ``xbrldt:contextElement="segment"``): only the
+hypercube's dimensions, explicit members from the dimension's domain, and every dimension
+without a default present. Concepts in no hypercube are not dimensionally constrained.
+"""
+from __future__ import annotations
+
+from exporter.taxonomy.files import NAMESPACE
+from exporter.validation.draft import Draft, DraftContext
+from exporter.validation.dts import Dts
+from exporter.validation.messages import Message, error
+
+
+def _local(clark: str) -> str:
+    return clark.rpartition("}")[2] or clark
+
+
+def _context_messages(draft: Draft, dts: Dts, context: DraftContext) -> list[Message]:
+    messages = []
+
+    def where() -> dict:  # computed only for a message: getpath is not cheap
+        return {"file": draft.file, "line": context.element.sourceline, "xpath": draft.tree.getpath(context.element)}
+
+    seen: set[str] = set()
+    for kind, dimension_name, member, _ in context.members:
+        dimension = dts.dimensions.get(dimension_name)
+        label = f"context {context.id!r}: {_local(dimension_name)}"
+        if dimension_name in seen:
+            messages.append(error("xdt:repeatedDimension", f"{label} is given more than once", **where()))
+        seen.add(dimension_name)
+        if dimension is None or (kind == "typed") != (dimension.typed_domain is not None):
+            what = "typed" if kind == "typed" else "explicit"
+            messages.append(error("xdt:notADimension", f"{label} is not an {what} dimension of the eqi taxonomy "
+                                  f"(xbrldi:{what}Member names it)", **where()))
+            continue
+        if kind == "typed":
+            if member.tag != dimension.typed_domain:
+                messages.append(error("xdt:invalidTypedMember", f"{label} must hold {_local(dimension.typed_domain)}, "
+                                      f"not {_local(str(member.tag))}", **where()))
+            continue
+        concept = dts.concepts.get(member) if member.startswith(f"{{{NAMESPACE}}}") else None
+        if concept is None:
+            messages.append(error("xdt:undefinedMember", f"{label} member {_local(member)} is not declared in the "
+                                  "eqi taxonomy", **where()))
+        elif member == dimension.default:
+            messages.append(error("xdt:defaultMemberUsed", f"{label} names {_local(member)}, the dimension's "
+                                  "default; leave the dimension out instead", **where()))
+    return messages
+
+
+def _fact_problems(dts: Dts, concept: str, members: tuple) -> list[tuple[str, str]]:
+    """Problems of a fact of ``concept`` in a context with these members; "{context}" is filled in later."""
+    allowed = dts.item_dimensions[concept]
+    problems = []
+    for kind, dimension_name, member, in_segment in members:
+        dimension = dts.dimensions.get(dimension_name)
+        if dimension is None or (kind == "typed") != (dimension.typed_domain is not None):
+            continue  # reported for the context
+        if dimension_name not in allowed or not in_segment:
+            problems.append(("xdt:dimensionNotAllowed", f"context {{context}} has dimension "
+                             f"{_local(dimension_name)}, which the hypercube of {_local(concept)} does not include "
+                             "(in the segment)"))
+        elif kind == "explicit" and member in dts.concepts and member not in dimension.members:
+            problems.append(("xdt:invalidMember", f"{_local(member)} is not a member of {_local(dimension_name)} "
+                             "(context {context})"))
+    for dimension_name in dts.required_dimensions(concept):
+        if not any(d == dimension_name for _, d, _, _ in members):
+            problems.append(("xdt:missingDimension", f"context {{context}} lacks {_local(dimension_name)}, which "
+                             f"{_local(concept)} requires (it has no default)"))
+    return problems
+
+
+def _signature(context: DraftContext) -> tuple:
+    """What the fact-level check depends on: the members (a typed member by its element's name)."""
+    return tuple((kind, dimension, member if kind == "explicit" else member.tag, in_segment)
+                 for kind, dimension, member, in_segment in context.members)
+
+
+def dimension_messages(draft: Draft, dts: Dts) -> list[Message]:
+    messages: list[Message] = []
+    for context in draft.contexts.values():
+        if context.members:
+            messages += _context_messages(draft, dts, context)
+    signatures: dict[str, tuple] = {}
+    cache: dict[tuple[str, tuple], list[tuple[str, str]]] = {}
+    constrained, contexts = dts.item_dimensions, draft.contexts
+    for fact in draft.facts:
+        if fact.concept not in constrained:
+            continue  # in no hypercube: not dimensionally constrained (or not an item: reported elsewhere)
+        context = contexts.get(fact.context_ref)
+        if context is None:
+            continue
+        signature = signatures.get(context.id)
+        if signature is None:
+            signature = signatures[context.id] = _signature(context)
+        key = (fact.concept, signature)
+        problems = cache.get(key)
+        if problems is None:
+            problems = cache[key] = _fact_problems(dts, fact.concept, signature)
+        for code, text in problems:
+            messages.append(error(code, f"{fact.prefixed}: " + text.replace("{context}", repr(context.id)),
+                                  file=draft.file, **fact.where()))
+    return messages

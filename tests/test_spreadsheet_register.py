@@ -1,0 +1,446 @@
+"""Register rows -> Filing: every normalisation rule as it reaches the model, the defaults, and every
+error path, located at file, sheet, row, column header and raw value, saying what was expected."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from exporter.models import PlanType, RecipientCategory
+from test_spreadsheet_support import (
+    DROP,
+    build_all,
+    build_one,
+    header,
+    messages,
+    register_a,
+    register_b,
+    seed_b,
+    seed_row,
+    write_csv,
+)
+
+
+def one(tmp_path, lang="en", **cells):
+    return build_one(register_a(tmp_path / "r.xlsx", [seed_row(lang, **cells)], lang))
+
+
+def issuance(tmp_path, **cells):
+    built = one(tmp_path, **cells)
+    assert built.filing is not None, [str(p) for p in built.problems]
+    return built.filing.issuance
+
+
+def only_problem(built):
+    assert built.filing is None
+    assert len(built.problems) == 1, [str(p) for p in built.problems]
+    return built.problems[0]
+
+
+# --- normalisation rules, as they reach the model ------------------------------------------------
+
+
+@pytest.mark.parametrize("cell", ["３０，２００", "30,200", "30200", 30200, 30200.0, "30,200株", "30,200 shares"])
+def test_full_width_thousands_and_units_in_counts(tmp_path, cell):
+    assert issuance(tmp_path, number_of_shares=cell).number_of_shares.value == 30200
+
+
+@pytest.mark.parametrize("cell", ["１５１個", "151 rights", "151", 151])
+def test_rights_with_units(tmp_path, cell):
+    assert issuance(tmp_path, number_of_rights=cell).number_of_rights.value == 151
+
+
+@pytest.mark.parametrize("cell", ["JPY369,200", "¥369,200", "369,200円", "３６９，２００円", "369200", 369200,
+                                  "￥369,200", "369,200 yen"])
+def test_currency_marks_and_full_width_amounts(tmp_path, cell):
+    built = one(tmp_path, amount_per_right=cell)
+    assert built.filing.issuance.payment.amount_per_right == Decimal(369200)
+    assert built.filing.issuance.currency == "JPY"
+
+
+@pytest.mark.parametrize("cell", ["無償", "No payment", "No cash payment is required", "無償（0円）"])
+def test_no_payment_words(tmp_path, cell):
+    payment = issuance(tmp_path, amount_per_right=cell, amount_per_share=DROP).payment
+    assert payment.no_payment is True
+    assert payment.amount_per_right is None
+
+
+def test_no_payment_in_the_method_cell_alone(tmp_path):
+    payment = issuance(tmp_path, amount_per_right=DROP, amount_per_share=DROP,
+                       payment_method="新株予約権と引換えに金銭の払込みを要しないものとする。").payment
+    assert payment.no_payment is True
+    assert payment.method.ja == "新株予約権と引換えに金銭の払込みを要しないものとする。"
+
+
+def test_literal_zero_is_an_amount_not_a_free_issue(tmp_path):
+    payment = issuance(tmp_path, amount_per_right=0, amount_per_share=0).payment
+    assert (payment.no_payment, payment.amount_per_right) == (False, 0)
+
+
+@pytest.mark.parametrize("rights, shares, allotment", [
+    ("上限151個", "上限30,200株", "当社取締役 7名 上限100個、当社執行役員 11名 上限51個"),
+    ("not exceeding 151", "not exceeding 30,200",
+     "Directors: 7 persons, up to 100 rights; Executive Officers: 11 persons, up to 51 rights"),
+    ("maximum 151", "30,200 (maximum)", None),
+    ("151個を上限とする", "30,200株以内", None),
+])
+def test_upper_limits(tmp_path, rights, shares, allotment):
+    cells = {"number_of_rights": rights, "number_of_shares": shares}
+    if allotment:
+        cells["allotment"] = allotment
+    result = issuance(tmp_path, **cells)
+    assert (result.number_of_rights.value, result.number_of_rights.upper_limit) == (151, True)
+    assert (result.number_of_shares.value, result.number_of_shares.upper_limit) == (30200, True)
+    assert all(a.rights.upper_limit for a in result.allotments) == bool(allotment)
+
+
+@pytest.mark.parametrize("cell", ["2015-06-26", "2015/6/26", "June 26, 2015", "26 June 2015", "2015年6月26日",
+                                  "平成27年6月26日", "平成２７年６月２６日", "H27.6.26", dt.datetime(2015, 6, 26),
+                                  dt.date(2015, 6, 26), 42181, 42181.0, "42181", "20150626"])
+def test_date_forms_eras_excel_cells_and_serials(tmp_path, cell):
+    assert issuance(tmp_path, resolution_date=cell).board_resolution_date == dt.date(2015, 6, 26)
+
+
+@pytest.mark.parametrize("cells, start, end", [
+    ({"exercise_period": "2015年8月1日～2045年7月31日"}, dt.date(2015, 8, 1), dt.date(2045, 7, 31)),
+    ({"exercise_period": "From August 1, 2015 to July 31, 2045"}, dt.date(2015, 8, 1), dt.date(2045, 7, 31)),
+    ({"exercise_period": "自 平成27年8月1日 至 平成57年7月31日"}, dt.date(2015, 8, 1), dt.date(2045, 7, 31)),
+    ({"exercise_start": dt.datetime(2015, 8, 1), "exercise_end": "2045-07-31"}, dt.date(2015, 8, 1),
+     dt.date(2045, 7, 31)),
+])
+def test_exercise_period_in_one_cell_or_two(tmp_path, cells, start, end):
+    exercise = issuance(tmp_path, exercise_price="1円", **cells).exercise
+    assert (exercise.period_start, exercise.period_end, exercise.price_per_share) == (start, end, 1)
+
+
+def test_allotment_text_in_japanese_classifies_categories(tmp_path):
+    built = one(tmp_path, "ja")
+    allotments = built.filing.issuance.allotments
+    assert [(a.category, a.persons, a.rights.value, a.description.ja) for a in allotments] == [
+        (RecipientCategory.DIRECTORS, 7, 100, "当社取締役（社外取締役及び非常勤取締役を除く）"),
+        (RecipientCategory.EXECUTIVE_OFFICERS, 11, 51, "当社執行役員")]
+
+
+def test_allotment_category_codes_are_accepted_as_labels(tmp_path):
+    allotments = issuance(tmp_path, allotment="employees: 7 persons, 100 rights; other: 11 persons, 51 rights"
+                          ).allotments
+    assert [a.category for a in allotments] == [RecipientCategory.EMPLOYEES, RecipientCategory.OTHER]
+
+
+@pytest.mark.parametrize("cell, plan", [("株式報酬型", PlanType.STOCK_COMPENSATION),
+                                        ("Stock-compensation type", PlanType.STOCK_COMPENSATION),
+                                        ("通常型", PlanType.ORDINARY), ("Ordinary", PlanType.ORDINARY)])
+def test_plan_type_words(tmp_path, cell, plan):
+    assert issuance(tmp_path, plan_type=cell).plan_type is plan
+
+
+def test_listings_cell(tmp_path):
+    built = one(tmp_path, listings="ＮＡＳＤＡＱ：ＩＩＪ、TSE Prime (3774); TSE1")
+    assert [(l.exchange, l.ticker) for l in built.filing.issuer.listings] == [
+        ("NASDAQ", "IIJ"), ("TSE Prime", "3774"), ("TSE1", "3774")]
+
+
+def test_securities_code_as_number_and_full_width(tmp_path):
+    assert one(tmp_path, securities_code=3774).filing.issuer.securities_code == "3774"
+    assert one(tmp_path, securities_code="１３０ａ").filing.issuer.securities_code == "130A"
+
+
+def test_multiline_text_keeps_its_lines(tmp_path):
+    method = issuance(tmp_path, payment_method="Offset against\r\n  remuneration claims.  ").payment.method
+    assert method.en == "Offset against\nremuneration claims."
+
+
+# --- defaults ------------------------------------------------------------------------------------
+
+
+def test_what_a_register_leaves_out_stays_out(tmp_path):
+    built = one(tmp_path, listings=DROP, determination_date=DROP, amount_per_right=DROP, amount_per_share=DROP,
+                payment_method=DROP, currency=DROP)
+    filing = built.filing
+    assert filing is not None, messages(built)
+    assert filing.issuance.payment is None and filing.issuance.exercise is None
+    assert filing.issuance.allotment_date is None and filing.issuance.determination_date is None
+    assert filing.issuer.listings == () and filing.issuance.currency == "JPY"
+
+
+def test_defaults_for_what_the_model_requires(tmp_path):
+    built = one(tmp_path, "ja", title=DROP, plan_type=DROP, class_of_shares=DROP, number_of_shares=DROP,
+                number_of_rights=DROP)
+    filing = built.filing
+    assert filing is not None, messages(built)
+    assert filing.title.ja == "ストックオプション（新株予約権）の発行に関するお知らせ" and filing.title.en is None
+    assert filing.issuance.plan_type is PlanType.ORDINARY
+    assert filing.issuance.class_of_shares.ja == "普通株式"
+    assert filing.issuance.number_of_rights.value == 151  # the allotments' sum
+    assert filing.issuance.number_of_shares.value == 30200  # rights × shares per right
+    assert filing.language == "ja"
+    assert len(built.warnings) == 5
+
+
+def test_plan_type_default_follows_an_exercise_price_of_one(tmp_path):
+    built = one(tmp_path, plan_type=DROP, exercise_price="1円", title=DROP)
+    assert built.filing.issuance.plan_type is PlanType.STOCK_COMPENSATION
+    assert built.filing.title.en.startswith("Notice Concerning the Issuance of Stock-Compensation-Type")
+
+
+def test_currency_from_the_amounts_marks(tmp_path):
+    built = one(tmp_path, currency=DROP, amount_per_right="$3,692", amount_per_share="US$18.46")
+    assert built.filing.issuance.currency == "USD"
+    assert built.filing.issuance.payment.amount_per_share == Decimal("18.46")
+
+
+def test_language_marked_headers_and_script_detection(tmp_path):
+    row = seed_row(company_name="Internet Initiative Japan Inc.", company_name_ja="株式会社インターネットイニシアティブ")
+    path = register_a(tmp_path / "r.xlsx", [row], headers={"company_name_ja": "会社名"})
+    name = build_one(path).filing.issuer.name
+    assert (name.en, name.ja) == ("Internet Initiative Japan Inc.", "株式会社インターネットイニシアティブ")
+
+
+# --- errors: one cell ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key, cell, expected", [
+    ("number_of_shares", "about 30,000", "a whole number"),
+    ("number_of_shares", "30 200", "a whole number"),
+    ("number_of_rights", "151.5", "a whole number"),
+    ("amount_per_right", "369千円", "an amount"),
+    ("amount_per_right", "なし", "an amount"),
+    ("resolution_date", "6/26/2015", "a date"),
+    ("resolution_date", "平成32年6月26日", "a date"),
+    ("resolution_date", "2015-02-30", "a date"),
+    ("allotment", "Directors 100 rights", "a recipient category"),
+    ("allotment", "当社取締役 7名 100株", "a recipient category"),
+    ("plan_type", "phantom", "a plan type"),
+    ("listings", "NASDAQ: IIJ: X", "listings"),
+    ("currency", "yen?", "a currency"),
+])
+def test_a_bad_cell_names_file_sheet_row_column_value_and_what_was_expected(tmp_path, key, cell, expected):
+    built = one(tmp_path, **{key: cell})
+    problem = only_problem(built)
+    data = problem.to_dict()
+    assert data["file"].endswith("r.xlsx") and data["sheet"] == "Register" and data["row"] == 2
+    assert data["column"] == header(key)
+    assert data["value"] == cell and data["cell"].endswith("2")
+    assert data["expected"].startswith(expected), data
+    assert "expected" in data["message"]
+    text = str(problem)
+    assert "r.xlsx" in text and "sheet 'Register'" in text and "row 2" in text and repr(cell) in text
+
+
+def test_empty_required_cell(tmp_path):
+    problem = only_problem(one(tmp_path, resolution_date=None))
+    assert problem.main.header == "Resolution date" and problem.main.value is None
+    assert "expected the board resolution date, got an empty cell" in problem.message
+
+
+def test_missing_required_column_names_the_headers_we_expected(tmp_path):
+    problem = only_problem(one(tmp_path, resolution_date=DROP))
+    assert problem.main.column is None and problem.main.header == "Resolution date" and problem.main.row == 2
+    assert "'Resolution date' or '決議日'" in problem.message
+
+
+def test_upper_limit_shares_per_right_and_persons(tmp_path):
+    assert "not an upper limit" in only_problem(one(tmp_path, shares_per_right="上限200株")).message
+    problem = only_problem(one(tmp_path, allotment="当社取締役 上限7名 100個、当社執行役員 11名 51個"))
+    assert "persons cannot be an upper limit" in problem.message
+
+
+def test_amount_in_another_currency_than_the_column(tmp_path):
+    problem = only_problem(one(tmp_path, amount_per_share="$1,846"))
+    assert "USD" in problem.message and "JPY" in problem.message
+    assert [c.header for c in problem.cells] == ["Amount paid per share", "Currency"]
+
+
+def test_amounts_in_two_currencies_without_a_currency_column(tmp_path):
+    problem = only_problem(one(tmp_path, currency=DROP, amount_per_right="¥369,200", amount_per_share="$1,846"))
+    assert "different currencies" in problem.message and len(problem.cells) == 2
+
+
+def test_payment_method_without_an_amount(tmp_path):
+    problem = only_problem(one(tmp_path, amount_per_right=DROP, amount_per_share=DROP))
+    assert "no amount" in problem.message and problem.main.header == "Payment method"
+
+
+# --- errors: the model's rules, mapped back to the cells ------------------------------------------
+
+
+def test_arithmetic_error_names_every_cell_and_both_numbers(tmp_path):
+    problem = only_problem(one(tmp_path, number_of_shares="30,000"))
+    assert problem.message == ("'Number of rights' × 'Shares per right' must equal 'Number of shares': "
+                               "151 × 200 = 30,200, but 'Number of shares' is 30,000")
+    assert {c.header for c in problem.cells} == {"Number of rights", "Shares per right", "Number of shares"}
+    assert (problem.main.header, problem.main.value, problem.main.ref) == ("Number of shares", "30,000", "L2")
+
+
+def test_hand_typed_total_that_disagrees_with_the_allotments(tmp_path):
+    problem = only_problem(one(tmp_path, number_of_rights=150, number_of_shares=30000))
+    assert "151" in problem.message and "150" in problem.message
+    assert {c.header for c in problem.cells} >= {"Number of rights", "Allotment"}
+    assert (problem.main.row, problem.main.header, problem.main.value) == (2, "Number of rights", 150)
+
+
+def test_total_persons_that_disagrees_with_the_allotments(tmp_path):
+    problem = only_problem(one(tmp_path, total_persons="17名"))
+    assert "17" in problem.message and "7 + 11 = 18" in problem.message
+    assert [c.header for c in problem.cells] == ["Number of recipients", "Allotment"]
+
+
+def test_dates_out_of_order_and_announcement_before_resolution(tmp_path):
+    problem = only_problem(one(tmp_path, resolution_date="2015-07-20", determination_date=DROP))
+    assert "'Announcement date'" in problem.message and "'Resolution date'" in problem.message
+    assert {c.header for c in problem.cells} == {"Announcement date", "Resolution date"}
+
+
+def test_stock_compensation_with_another_exercise_price(tmp_path):
+    problem = only_problem(one(tmp_path, exercise_price="2,315円"))
+    assert {c.header for c in problem.cells} >= {"Exercise price per share", "Plan type"}
+
+
+def test_bad_securities_code_is_reported_at_its_cell(tmp_path):
+    problem = only_problem(one(tmp_path, securities_code="37B4"))
+    assert problem.main.header == "Securities code" and "securities code" in problem.message
+
+
+def test_every_problem_of_a_row_is_reported_at_once(tmp_path):
+    built = one(tmp_path, resolution_date="someday", amount_per_right="369千円", currency="XYZ")
+    assert built.filing is None
+    headers = [p.main.header for p in built.problems]
+    assert headers == ["Resolution date", "Amount paid per right", "Currency"]
+    assert "'XYZ' is not an ISO 4217 currency code" in built.problems[2].message
+
+
+# --- errors: columns that disagree ---------------------------------------------------------------
+
+
+def test_two_columns_for_one_field_must_agree(tmp_path):
+    row = seed_row(number_of_rights=151, rights2=150)
+    path = register_a(tmp_path / "r.xlsx", [row], headers={"rights2": "新株予約権の数"})
+    problem = only_problem(build_one(path))
+    assert "disagree" in problem.message and len(problem.cells) == 2
+
+
+def test_two_texts_in_one_language(tmp_path):
+    row = seed_row(company_name="IIJ", company2="Internet Initiative Japan Inc.")
+    path = register_a(tmp_path / "r.xlsx", [row], headers={"company2": "Issuer"})
+    problem = only_problem(build_one(path))
+    assert "in English" in problem.message and [c.header for c in problem.cells] == ["Company name", "Issuer"]
+
+
+def test_bilingual_allotments_must_agree(tmp_path):
+    row = seed_row(allotment_ja="当社取締役 7名 100個、当社執行役員 11名 50個")
+    path = register_a(tmp_path / "r.xlsx", [row], headers={"allotment_ja": "付与対象者の区分及び人数"})
+    problem = only_problem(build_one(path))
+    assert "differs between the languages" in problem.message
+
+
+# --- layout b ------------------------------------------------------------------------------------
+
+
+def test_layout_b_joins_allotments_by_id(tmp_path):
+    issuances, allotments = seed_b()
+    allotments[1]["id"] = " iij-2015-1 "  # IDs match regardless of case and spaces
+    built = build_one(register_b(tmp_path / "b.xlsx", issuances, allotments))
+    assert [a.rights.value for a in built.filing.issuance.allotments] == [100, 51]
+    assert built.stem == "3774-2015-07-13-IIJ-2015-1"
+
+
+def test_layout_b_allotment_row_errors_point_at_the_allotments_sheet(tmp_path):
+    issuances, allotments = seed_b()
+    allotments[1]["rights"] = "about 51"
+    problem = only_problem(build_one(register_b(tmp_path / "b.xlsx", issuances, allotments)))
+    assert (problem.main.sheet, problem.main.row, problem.main.header) == ("Allotments", 3, "Rights")
+
+
+def test_layout_b_sum_error_names_the_allotment_rows(tmp_path):
+    issuances, allotments = seed_b()
+    allotments[1]["rights"] = 50
+    problem = only_problem(build_one(register_b(tmp_path / "b.xlsx", issuances, allotments)))
+    assert "100 (directors) + 50 (executive_officers) = 150" in problem.message
+    assert {(c.sheet, c.row) for c in problem.cells} >= {("Issuances", 2), ("Allotments", 2), ("Allotments", 3)}
+
+
+def test_layout_b_category_code_column(tmp_path):
+    issuances, allotments = seed_b()
+    allotments[0]["category_code"] = "outside_directors"
+    allotments[1]["category_code"] = "Executive Officers"
+    built = build_one(register_b(tmp_path / "b.xlsx", issuances, allotments))
+    assert [a.category.value for a in built.filing.issuance.allotments] == ["outside_directors", "executive_officers"]
+
+
+def test_layout_b_bad_category_code(tmp_path):
+    issuances, allotments = seed_b()
+    allotments[0]["category_code"] = "board"
+    problem = only_problem(build_one(register_b(tmp_path / "b.xlsx", issuances, allotments)))
+    assert problem.main.header == "Category code" and "directors" in problem.message
+
+
+def test_layout_b_missing_and_duplicate_ids(tmp_path):
+    issuances, allotments = seed_b()
+    issuances = [issuances[0], dict(issuances[0]), dict(issuances[0], id=None)]
+    built = build_all(register_b(tmp_path / "b.xlsx", issuances, allotments))
+    assert [b.filing is None for b in built] == [True, True, True]
+    assert "rows 2, 3" in messages(built[0])[0] and "rows 2, 3" in messages(built[1])[0]
+    assert "expected an ID" in messages(built[2])[0]
+
+
+def test_layout_b_allotments_given_twice(tmp_path):
+    issuances, allotments = seed_b()
+    issuances[0]["allotment"] = "Directors: 7 persons, 100 rights; Executive Officers: 11 persons, 51 rights"
+    problem = only_problem(build_one(register_b(tmp_path / "b.xlsx", issuances, allotments)))
+    assert "given twice" in problem.message
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
+def test_csv_in_each_encoding(tmp_path, encoding):
+    rows = [["会社名", "証券コード", "公表日", "決議日", "新株予約権の数", "新株予約権1個当たりの株式数",
+             "目的となる株式の数", "種類", "付与対象者の区分及び人数"],
+            ["株式会社インターネットイニシアティブ", "３７７４", "平成２７年７月１３日", "平成27年6月26日", "１５１個", "２００株",
+             "３０，２００株", "株式報酬型", "当社取締役（社外取締役及び非常勤取締役を除く） ７名 １００個、\n当社執行役員 １１名 ５１個"]]
+    built = build_one(write_csv(tmp_path / "r.csv", rows, encoding))
+    assert built.filing is not None, messages(built)
+    assert built.filing.issuer.name.ja == "株式会社インターネットイニシアティブ"
+    assert built.stem == "3774-2015-07-13-r2"
+
+
+def test_csv_errors_have_no_sheet_but_a_row_and_column(tmp_path):
+    rows = [["Company name", "Securities code", "Announcement date", "Resolution date", "Number of rights",
+             "Shares per right", "Number of shares", "Plan type"],
+            ["IIJ", "3774", "2015-07-13", "2015-06-26", "151", "200", "30,200", "Stock compensation"],
+            ["IIJ", "3774", "2015-07-13", "2015-06-26", "151", "200", "30,201", "Stock compensation"]]
+    built = build_all(write_csv(tmp_path / "r.csv", rows))
+    assert built[0].filing is not None
+    data = built[1].problems[0].to_dict()
+    assert (data["sheet"], data["row"]) == (None, 3)
+    assert "sheet '" not in str(built[1].problems[0])
+
+
+# --- IDs and output names ------------------------------------------------------------------------
+
+
+def test_escape_id_is_one_to_one_and_file_name_safe():
+    from exporter.sources.spreadsheet.register import escape_id
+
+    assert escape_id("IIJ-2015_1.a") == "IIJ-2015_1.a"
+    assert escape_id("A/1") == "A~2F1" and escape_id("A~2F1") == "A~7E2F1"
+    assert escape_id("第1回") == "~E7~AC~AC1~E5~9B~9E"
+    assert escape_id("..") == ".." and escape_id("a b") == "a~20b"
+
+
+def test_layout_a_ids_name_the_files_and_must_be_unique(tmp_path):
+    rows = [dict(seed_row(), id="A/1"), dict(seed_row(), id="B"), dict(seed_row(), id=" b "), dict(seed_row(), id=None)]
+    built = build_all(register_a(tmp_path / "r.xlsx", rows))
+    assert built[0].stem == "3774-2015-07-13-A~2F1" and built[3].stem == "3774-2015-07-13-r5"
+    assert built[1].filing is None and built[2].filing is None
+    assert "rows 3, 4 of sheet 'Register'" in messages(built[1])[0]
+
+
+def test_layout_b_issuance_without_allotment_rows_is_converted_with_a_warning(tmp_path):
+    issuances, allotments = seed_b()
+    issuances.append(dict(issuances[0], id="OTHER"))
+    built = build_all(register_b(tmp_path / "b.xlsx", issuances, allotments))
+    assert built[1].filing is not None and built[1].filing.issuance.allotments == ()
+    assert built[1].warnings == ["no row of the Allotments sheet has this issuance's ID: the filing has no allotments"]

@@ -148,8 +148,8 @@ class ConversionResult:
     meta: dict[str, Any]  # the report without its issuances
     report_path: Path
     entry_lines: list[str] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # names of the files written into OUTDIR
+    unchanged: list[str] = field(default_factory=list)  # documents already there with the same bytes
     error_texts: list[str] = field(default_factory=list)  # the first MAX_ERROR_TEXTS errors, one line each
     error_count: int = 0
     warned: int = 0  # issuances with warnings (defaults applied)
@@ -290,17 +290,18 @@ def _claim(outcome: Outcome, claimed: dict[str, tuple[int, str | None]], staging
 def _publish(outdir: Path, staging: Path, staged: list[tuple[int, tuple[str, ...]]], staged_report: Path,
              force: bool, result: ConversionResult) -> None:
     """Move the staged documents into place, then the report; check every clash first."""
-    moves = [(outdir / name, staged_path(staging, index, name)) for index, names in staged for name in names]
-    moves.append((result.report_path, staged_report))
-    clashes = [target for target, path in moves if target.exists() and not _same(target, path)]
+    moves = [(name, staged_path(staging, index, name)) for index, names in staged for name in names]
+    moves.append((REPORT_NAME, staged_report))
+    clashes = [outdir / name for name, path in moves if (outdir / name).exists() and not _same(outdir / name, path)]
     if clashes and not force:
         raise OutputExists(clashes)
     if hasattr(os, "sync"):
         os.sync()  # the staged bytes reach the disk before any rename makes them visible
-    for target, path in moves:
+    for name, path in moves:
+        target = outdir / name
         if target.exists() and _same(target, path):
-            result.unchanged.append(target)
+            if name != REPORT_NAME:
+                result.unchanged.append(name)
             continue
         os.replace(path, target)
-        result.written.append(target)
-    result.unchanged = [p for p in result.unchanged if p != result.report_path]
+        result.written.append(name)

@@ -112,7 +112,7 @@ def test_never_overwrites_without_force(tmp_path):
         convert_register(source, out)
     assert tree(out) == before
     forced = convert_register(source, out, force=True)
-    assert [p.name for p in forced.written] == ["1301-2015-07-13-r2.xbrl"]
+    assert forced.written == ["1301-2015-07-13-r2.xbrl"]
 
 
 def test_register_errors_fail_the_run(tmp_path):

@@ -137,10 +137,15 @@ def _read_bounded(source: bytes | Path, max_bytes: int, file: str | None) -> byt
     if isinstance(source, Path):
         # stat first so an oversize file is refused without reading it; the bounded read
         # also covers files that grow meanwhile and special files that report size 0.
-        if source.stat().st_size > max_bytes:
+        size = source.stat().st_size
+        if size > max_bytes:
             raise _too_large(max_bytes, file)
         with source.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # read(n) allocates n bytes up front: ask for what the file holds (plus one, to
+            # notice growth), never the whole limit.
+            data = handle.read((size or max_bytes) + 1)
+            if len(data) > size and size:
+                data += handle.read(max_bytes + 1 - len(data))
     else:
         data = bytes(source)
     if len(data) > max_bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import select
 import socket
 import subprocess
@@ -30,7 +31,14 @@ SECRET = "S3CRET-validate-0b5e"
 TIME_BOUND_S = 2.0
 MEMORY_BOUND = 50 * 1024 * 1024  # Python heap (tracemalloc), in-process
 CHILD_RSS_BOUND_KB = 250 * 1024  # the whole CLI process, interpreter and schemas included
-CLI = [sys.executable, "-c", "from exporter.cli import main; main()"]
+# The child reports its own peak RSS on exit: RUSAGE_CHILDREN in this process would be the maximum
+# over every child the test session ever reaped (Arelle workers included), not this one's.
+CLI = [sys.executable, "-c",
+       "import atexit, resource, sys\n"
+       "atexit.register(lambda: sys.stderr.write('\\nPEAK_KB=%d\\n' % "
+       "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+       "from exporter.cli import main\n"
+       "main()"]
 
 
 def billion_laughs(levels: int = 10) -> bytes:
@@ -145,16 +153,11 @@ class bounded:
 def run_cli(*args: str) -> tuple[int, str, float, int]:
     """Run ``disclosure-exporter validate ARGS`` in a child: exit code, stdout, seconds, peak RSS (KB)."""
     started = time.perf_counter()
-    child = subprocess.Popen([*CLI, "validate", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, _err = child.communicate(timeout=60)
-    _pid, status, usage = os.wait4(child.pid, 0) if child.returncode is None else (0, 0, None)
+    done = subprocess.run([*CLI, "validate", *args], capture_output=True, timeout=60)
     elapsed = time.perf_counter() - started
-    if usage is None:  # communicate() already reaped it: fall back to the children's maximum
-        import resource
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    else:
-        peak = usage.ru_maxrss
-    return child.returncode, out.decode(), elapsed, peak
+    peaks = re.findall(rb"PEAK_KB=(\d+)", done.stderr)
+    assert peaks, f"the child did not report its peak memory: {done.stderr[-500:]!r}"
+    return done.returncode, done.stdout.decode(), elapsed, int(peaks[-1])
 
 
 def codes_of(report) -> set[str]:

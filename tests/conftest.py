@@ -1,6 +1,9 @@
-"""Shared fixtures: the samples, their models, and the taxonomy package."""
+"""Shared fixtures: the samples, their models, the taxonomy package, and the hostile-input instruments."""
 from __future__ import annotations
 
+import os
+import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,6 +11,7 @@ import pytest
 from exporter.models import Filing
 from exporter.sources import load_filing
 from exporter.taxonomy.package import build_package_bytes
+from hostile_support import AuditRecorder, FifoProbe, local_listener
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -25,3 +29,34 @@ def taxonomy_package(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("taxonomy") / "eqi.zip"
     path.write_bytes(build_package_bytes())
     return path
+
+
+# --- hostile-input instruments (see hostile_support.py) ---------------------------------------------
+
+
+@pytest.fixture
+def audit() -> AuditRecorder:
+    """Python-level opens and connections made by this thread inside ``audit.recording()``."""
+    return AuditRecorder()
+
+
+@pytest.fixture
+def fifo_probe(tmp_path: Path) -> Iterator[FifoProbe]:
+    """A named pipe standing for a secret file, noticing any reader (from Python or C)."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs POSIX named pipes")
+    probe = FifoProbe(tmp_path / "secret.txt")
+    try:
+        yield probe
+    finally:
+        probe.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[socket.socket]:
+    """A local TCP listener: any connection attempt (from Python or C) leaves a pending accept."""
+    server = local_listener()
+    try:
+        yield server
+    finally:
+        server.close()

@@ -3,16 +3,8 @@ without touching files or the network; ordinary documents parse fast."""
 
 from __future__ import annotations
 
-import os
-import select
 import socket
-import sys
-import threading
 import time
-import tracemalloc
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,157 +19,16 @@ from exporter.validation.safe_xml import (
     hardened_parser,
     parse_untrusted,
 )
-
-TIME_BOUND_S = 2.0
-MEMORY_BOUND_BYTES = 50 * 1024 * 1024
-SECRET = "S3CRET-7f3a9c1e-do-not-leak"
+from hostile_support import SECRET, AuditRecorder, FifoProbe, billion_laughs, bounded, connection_pending
 
 
-# --- instruments ------------------------------------------------------------------------------
-
-
-@dataclass
-class _AuditRecorder:
-    """Collects audit events raised by the recording thread while ``recording()`` is active.
-
-    sys.addaudithook cannot be removed, so one hook per process forwards to active recorders.
-    Only the recording thread counts, so helper threads (e.g. the FIFO poller) are ignored.
-    """
-
-    hub: _AuditHub
-    events: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
-
-    @contextmanager
-    def recording(self) -> Iterator[None]:
-        thread = threading.get_ident()
-        self.hub.active.append((thread, self))
-        try:
-            yield
-        finally:
-            self.hub.active.remove((thread, self))
-
-    def opened(self, path: Path) -> list[tuple[Any, ...]]:
-        target = os.fsencode(path)
-        return [
-            args
-            for name, args in self.events
-            if name == "open" and isinstance(args[0], (str, bytes)) and os.fsencode(args[0]) == target
-        ]
-
-    def connects(self) -> list[tuple[Any, ...]]:
-        return [args for name, args in self.events if name == "socket.connect"]
-
-
-class _AuditHub:
-    def __init__(self) -> None:
-        self.active: list[tuple[int, _AuditRecorder]] = []
-        sys.addaudithook(self._hook)
-
-    def _hook(self, event: str, args: tuple[Any, ...]) -> None:
-        if self.active and event in ("open", "socket.connect"):
-            thread = threading.get_ident()
-            for recording_thread, recorder in self.active:
-                if recording_thread == thread:
-                    recorder.events.append((event, args))
-
-
-@pytest.fixture(scope="session")
-def _audit_hub() -> _AuditHub:
-    return _AuditHub()
-
-
-@pytest.fixture
-def audit(_audit_hub: _AuditHub) -> _AuditRecorder:
-    return _AuditRecorder(_audit_hub)
-
-
-@contextmanager
-def bounded(seconds: float = TIME_BOUND_S, memory: int = MEMORY_BOUND_BYTES) -> Iterator[None]:
-    """Assert the block finishes within a time bound and a (Python-heap) memory bound."""
-    tracemalloc.start()
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        elapsed = time.perf_counter() - started
-        _current, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-    assert elapsed < seconds, f"took {elapsed:.2f}s"
-    assert peak < memory, f"peak traced memory {peak} bytes"
-
-
-@dataclass
-class _FifoProbe:
-    """A named pipe that records whether anything opened it for reading.
-
-    libxml2 opens files from C, invisible to Python audit hooks. Opening a FIFO for reading
-    blocks until a writer appears, so a poller that keeps trying a non-blocking writer-open
-    cannot miss a reader: if one ever shows up, the poller records it and feeds it the secret.
-    """
-
-    path: Path
-    opened: threading.Event = field(default_factory=threading.Event)
-
-
-@pytest.fixture
-def fifo_probe(tmp_path: Path) -> Iterator[_FifoProbe]:
-    if not hasattr(os, "mkfifo"):
-        pytest.skip("needs POSIX named pipes")
-    probe = _FifoProbe(tmp_path / "secret.txt")
-    os.mkfifo(probe.path)
-    stop = threading.Event()
-
-    def poll() -> None:
-        # Keep serving after a first reader, so a regression fails the test instead of hanging it.
-        while not stop.is_set():
-            try:
-                fd = os.open(probe.path, os.O_WRONLY | os.O_NONBLOCK)
-            except OSError:  # ENXIO: no reader has the pipe open
-                time.sleep(0.0005)
-                continue
-            probe.opened.set()
-            os.write(fd, SECRET.encode())
-            os.close(fd)
-
-    poller = threading.Thread(target=poll, daemon=True)
-    poller.start()
-    try:
-        yield probe
-    finally:
-        stop.set()
-        poller.join(timeout=5)
-
-
-@pytest.fixture
-def listener() -> Iterator[socket.socket]:
-    """A local TCP listener: any connection attempt (from Python or C) leaves a pending accept."""
-    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    try:
-        yield server
-    finally:
-        server.close()
-
-
-def _connection_pending(server: socket.socket) -> bool:
-    readable, _, _ = select.select([server], [], [], 0.2)
-    return bool(readable)
+# --- instruments: hostile_support.py; fixtures audit, fifo_probe and listener: conftest.py --------
 
 
 def _refused(source: bytes | Path, **kwargs: Any) -> UnsafeXmlError:
     with pytest.raises(UnsafeXmlError) as info:
         parse_untrusted(source, **kwargs)
     return info.value
-
-
-def _billion_laughs(levels: int = 10) -> bytes:
-    entities = ['<!ENTITY lol0 "lol">'] + [
-        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, levels)
-    ]
-    return (
-        '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n' + "\n".join(entities) + f"\n]>\n<lolz>&lol{levels - 1};</lolz>"
-    ).encode()
 
 
 # --- ordinary documents -------------------------------------------------------------------------
@@ -234,7 +85,7 @@ def test_xinclude_is_not_processed(tmp_path: Path) -> None:
 
 def test_billion_laughs_is_refused_before_expansion() -> None:
     with bounded():
-        error = _refused(_billion_laughs(), name="lol.xml")
+        error = _refused(billion_laughs(), name="lol.xml")
     assert error.code == "xml:entityDeclaration"
     assert error.line == 3  # the first <!ENTITY
     assert error.file == "lol.xml"
@@ -244,7 +95,7 @@ def test_billion_laughs_is_refused_even_if_the_prolog_scan_is_bypassed(monkeypat
     # Defence in depth: pretend an encoding trick fooled the pre-scan.
     monkeypatch.setattr(safe_xml, "_check_prolog", lambda data, file: True)
     with bounded():
-        error = _refused(_billion_laughs())
+        error = _refused(billion_laughs())
     assert error.code == "xml:entityDeclaration"
 
 
@@ -265,7 +116,7 @@ def test_parameter_entity_reference_is_refused() -> None:
 
 
 def test_external_entity_to_local_file_is_refused_without_opening_it(
-    tmp_path: Path, audit: _AuditRecorder
+    tmp_path: Path, audit: AuditRecorder
 ) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET)
@@ -277,7 +128,7 @@ def test_external_entity_to_local_file_is_refused_without_opening_it(
     assert audit.opened(secret) == []
 
 
-def test_external_entity_is_never_opened_at_the_c_level(fifo_probe: _FifoProbe) -> None:
+def test_external_entity_is_never_opened_at_the_c_level(fifo_probe: FifoProbe) -> None:
     document = f'<!DOCTYPE a [<!ENTITY xxe SYSTEM "file://{fifo_probe.path}">]><a>&xxe;</a>'.encode()
     error = _refused(document)
     assert error.code == "xml:entityDeclaration"
@@ -287,7 +138,7 @@ def test_external_entity_is_never_opened_at_the_c_level(fifo_probe: _FifoProbe) 
     assert not fifo_probe.opened.wait(0.2)
 
 
-def test_fifo_probe_detects_an_unsafe_parser(fifo_probe: _FifoProbe) -> None:
+def test_fifo_probe_detects_an_unsafe_parser(fifo_probe: FifoProbe) -> None:
     # Control experiment: proves the probe above is able to fail.
     document = f'<!DOCTYPE a [<!ENTITY xxe SYSTEM "file://{fifo_probe.path}">]><a>&xxe;</a>'.encode()
     unsafe = etree.XMLParser(resolve_entities=True, load_dtd=True, no_network=False)
@@ -296,7 +147,7 @@ def test_fifo_probe_detects_an_unsafe_parser(fifo_probe: _FifoProbe) -> None:
     assert SECRET in (root.text or "")
 
 
-def test_external_dtd_file_is_refused_and_never_opened(fifo_probe: _FifoProbe, audit: _AuditRecorder) -> None:
+def test_external_dtd_file_is_refused_and_never_opened(fifo_probe: FifoProbe, audit: AuditRecorder) -> None:
     document = f'<!DOCTYPE a SYSTEM "file://{fifo_probe.path}">\n<a/>'.encode()
     with audit.recording():
         error = _refused(document)
@@ -307,7 +158,7 @@ def test_external_dtd_file_is_refused_and_never_opened(fifo_probe: _FifoProbe, a
 
 
 def test_external_entity_over_http_is_refused_without_connecting(
-    listener: socket.socket, audit: _AuditRecorder
+    listener: socket.socket, audit: AuditRecorder
 ) -> None:
     port = listener.getsockname()[1]
     document = f'<!DOCTYPE a [<!ENTITY xxe SYSTEM "http://127.0.0.1:{port}/leak">]><a>&xxe;</a>'.encode()
@@ -315,12 +166,12 @@ def test_external_entity_over_http_is_refused_without_connecting(
         error = _refused(document)
         etree.fromstring(document, hardened_parser())
     assert error.code == "xml:entityDeclaration"
-    assert not _connection_pending(listener)
+    assert not connection_pending(listener)
     assert audit.connects() == []
 
 
 def test_external_dtd_over_http_is_refused_without_connecting(
-    listener: socket.socket, audit: _AuditRecorder
+    listener: socket.socket, audit: AuditRecorder
 ) -> None:
     port = listener.getsockname()[1]
     document = f'<?xml version="1.0"?>\n<!DOCTYPE a PUBLIC "-//X//DTD X//EN" "http://127.0.0.1:{port}/x.dtd">\n<a/>'
@@ -328,14 +179,14 @@ def test_external_dtd_over_http_is_refused_without_connecting(
         error = _refused(document.encode())
         etree.fromstring(document.encode(), hardened_parser())  # the parser itself does not fetch either
     assert (error.code, error.line) == ("xml:externalDtd", 2)
-    assert not _connection_pending(listener)
+    assert not connection_pending(listener)
     assert audit.connects() == []
 
 
-def test_listener_and_audit_detect_a_connection(listener: socket.socket, audit: _AuditRecorder) -> None:
+def test_listener_and_audit_detect_a_connection(listener: socket.socket, audit: AuditRecorder) -> None:
     # Control experiment for the two tests above.
     with audit.recording(), socket.create_connection(listener.getsockname(), timeout=2):
-        assert _connection_pending(listener)
+        assert connection_pending(listener)
     assert len(audit.connects()) == 1
 
 
@@ -376,7 +227,7 @@ def test_oversize_bytes_are_refused() -> None:
     assert (error.code, error.file) == ("xml:tooLarge", "big.xml")
 
 
-def test_oversize_file_is_refused_without_reading_it(tmp_path: Path, audit: _AuditRecorder) -> None:
+def test_oversize_file_is_refused_without_reading_it(tmp_path: Path, audit: AuditRecorder) -> None:
     path = tmp_path / "big.xml"
     path.write_bytes(b"<a>" + b"x" * 10_000 + b"</a>")
     with bounded(), audit.recording():

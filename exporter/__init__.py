@@ -13,8 +13,27 @@ Library use::
     filing = load_filing(Path("samples/iij-2015-07-13.yaml"))
     result = export_filing(filing, Path("out"), "iij-2015-07-13", lang="ja")
 """
-from exporter.export import ExportResult, RenderedFiling, export_filing, render_filing
-from exporter.models import Filing
-from exporter.sources import InputError, load_filing
+from __future__ import annotations
 
-__all__ = ["ExportResult", "Filing", "InputError", "RenderedFiling", "export_filing", "load_filing", "render_filing"]
+import importlib
+from typing import Any
+
+# Re-exported lazily: importing one stage (say ``exporter.validation`` for ``validate``) should not
+# pay for importing every other one.
+_EXPORTS = {
+    "ExportResult": "exporter.export",
+    "RenderedFiling": "exporter.export",
+    "export_filing": "exporter.export",
+    "render_filing": "exporter.export",
+    "Filing": "exporter.models",
+    "InputError": "exporter.sources",
+    "load_filing": "exporter.sources",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'exporter' has no attribute {name!r}")

@@ -12,17 +12,16 @@ from decimal import Decimal
 
 from lxml import etree
 
-from exporter.documents.presentation import CURRENCY_JA, IXT, phrase, render_date, render_number
+from exporter.documents.presentation import CURRENCY_JA, phrase, render_date, render_number
 from exporter.documents.xbrl import (
     LINK, NSMAP, XBRLI, XML_LANG, context_element, qname_text, schema_ref, unit_element, value_text,
 )
 from exporter.facts.factset import ExplicitMember, Fact, FactSet, TypedMember
 from exporter.taxonomy.concepts import Taxonomy, load_taxonomy
 from exporter.taxonomy.files import PREFIX
+from exporter.taxonomy.namespaces import IX, TR4, XHTML
 
-XHTML = "http://www.w3.org/1999/xhtml"
-IX = "http://www.xbrl.org/2013/inlineXBRL"
-INLINE_NSMAP = {None: XHTML, "ix": IX, "ixt": IXT, **NSMAP}
+INLINE_NSMAP = {None: XHTML, "ix": IX, "ixt": TR4, **NSMAP}
 
 STYLE = """
 body { font-family: serif; max-width: 48em; margin: 2em auto; line-height: 1.5; }

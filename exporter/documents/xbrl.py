@@ -8,13 +8,8 @@ from lxml import etree
 
 from exporter.facts.factset import Context, ExplicitMember, FactValue, Unit
 from exporter.taxonomy.files import ENTRY_POINT_URL, NAMESPACE, PREFIX
+from exporter.taxonomy.namespaces import ISO4217, LINK, XBRLDI, XBRLI, XLINK, XML_LANG
 
-XBRLI = "http://www.xbrl.org/2003/instance"
-LINK = "http://www.xbrl.org/2003/linkbase"
-XLINK = "http://www.w3.org/1999/xlink"
-XBRLDI = "http://xbrl.org/2006/xbrldi"
-ISO4217 = "http://www.xbrl.org/2003/iso4217"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 NSMAP = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI, "iso4217": ISO4217, PREFIX: NAMESPACE}
 _PREFIXES = {ns: prefix for prefix, ns in NSMAP.items()}

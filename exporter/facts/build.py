@@ -13,9 +13,8 @@ from exporter.facts.factset import Context, ExplicitMember, Fact, FactSet, Membe
 from exporter.facts.mapping import LISTING_AXIS, RECIPIENT_AXIS, RECIPIENT_MEMBERS, RULES, FactRule
 from exporter.models import Filing, LocalizedText, Quantity
 from exporter.taxonomy.concepts import Taxonomy, UnitKind, load_taxonomy
+from exporter.taxonomy.namespaces import ISO4217, XBRLI
 
-ISO4217 = "http://www.xbrl.org/2003/iso4217"
-XBRLI = "http://www.xbrl.org/2003/instance"
 
 
 def _read(obj: Any, path: str) -> Any:

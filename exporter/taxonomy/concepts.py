@@ -15,13 +15,8 @@ from pathlib import Path
 from lxml import etree
 
 from exporter.taxonomy.files import ENTRY_FILE, NAMESPACE, taxonomy_dir
+from exporter.taxonomy.namespaces import LINK, NUM, XBRLDT, XBRLI, XLINK, XS
 
-XS = "http://www.w3.org/2001/XMLSchema"
-XBRLI = "http://www.xbrl.org/2003/instance"
-XBRLDT = "http://xbrl.org/2005/xbrldt"
-LINK = "http://www.xbrl.org/2003/linkbase"
-XLINK = "http://www.w3.org/1999/xlink"
-NUM = "http://www.xbrl.org/dtr/type/numeric"
 DIM_ARCROLE = "http://xbrl.org/int/dim/arcrole/"
 LABEL_ROLES = {
     "label": "http://www.xbrl.org/2003/role/label",

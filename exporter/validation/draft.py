@@ -17,14 +17,8 @@ from lxml import etree
 
 from exporter.validation.messages import Message, error, warning
 from exporter.validation.transforms import FormatNotChecked, TransformError, transform
+from exporter.taxonomy.namespaces import IX, LINK, XBRLDI, XBRLI, XHTML, XLINK, XML_LANG
 
-XBRLI = "http://www.xbrl.org/2003/instance"
-LINK = "http://www.xbrl.org/2003/linkbase"
-XLINK = "http://www.w3.org/1999/xlink"
-XBRLDI = "http://xbrl.org/2006/xbrldi"
-IX = "http://www.xbrl.org/2013/inlineXBRL"
-XHTML = "http://www.w3.org/1999/xhtml"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _CONTEXT, _UNIT = f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit"
 _NON_FRACTION, _NON_NUMERIC = f"{{{IX}}}nonFraction", f"{{{IX}}}nonNumeric"

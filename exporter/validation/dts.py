@@ -16,14 +16,8 @@ from lxml import etree
 from exporter.taxonomy.concepts import UnitKind, load_taxonomy
 from exporter.taxonomy.files import ENTRY_FILE, NAMESPACE, taxonomy_dir
 from exporter.validation.schemas import instance_schema
+from exporter.taxonomy.namespaces import LINK, NUM, SUMMATION_ITEM, XBRLDT, XBRLI, XLINK, XS
 
-XS = "http://www.w3.org/2001/XMLSchema"
-XBRLI = "http://www.xbrl.org/2003/instance"
-XBRLDT = "http://xbrl.org/2005/xbrldt"
-NUM = "http://www.xbrl.org/dtr/type/numeric"
-LINK = "http://www.xbrl.org/2003/linkbase"
-XLINK = "http://www.w3.org/1999/xlink"
-SUMMATION_ITEM = "http://www.xbrl.org/2003/arcrole/summation-item"
 
 # XBRL item types that fix the unit a fact needs: XBRL 2.1 4.8.2 (monetary, shares) and the UTR
 # (per share, pure). decimalItemType fixes nothing; our counts use xbrli:pure by convention.

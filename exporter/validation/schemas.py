@@ -18,10 +18,11 @@ import functools
 import xmlschema
 from lxml import etree
 
-from exporter.taxonomy.files import ENTRY_POINT_URL, NAMESPACE, UnresolvableUrl, entry_point_path, resolve_url, \
-    uri_mapper
+from exporter.taxonomy.files import (
+    ENTRY_POINT_URL, NAMESPACE, UnresolvableUrl, entry_point_path, resolve_url, uri_mapper,
+)
+from exporter.taxonomy.namespaces import XBRLDI
 
-XBRLDI = "http://xbrl.org/2006/xbrldi"
 XBRLDI_URL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
 INLINE_SCHEMA_URL = "http://www.xbrl.org/2013/inlineXBRL/xhtml-inlinexbrl-1_1.xsd"
 

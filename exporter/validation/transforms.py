@@ -12,9 +12,8 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date
+from exporter.taxonomy.namespaces import TR4, TR5
 
-TR4 = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
-TR5 = "http://www.xbrl.org/inlineXBRL/transformation/2022-02-16"
 
 
 class TransformError(ValueError):

@@ -18,9 +18,8 @@ from exporter.taxonomy.files import ENTRY_POINT_URL, UnresolvableUrl, resolve_ur
 from exporter.validation.draft import Draft, DraftContext, DraftFact, DraftUnit
 from exporter.validation.dts import ConceptInfo, Dts, utr_currencies
 from exporter.validation.messages import Message, error, warning
+from exporter.taxonomy.namespaces import ISO4217, XBRLI
 
-XBRLI = "http://www.xbrl.org/2003/instance"
-ISO4217 = "http://www.xbrl.org/2003/iso4217"
 SHARES = f"{{{XBRLI}}}shares"
 PURE = f"{{{XBRLI}}}pure"
 

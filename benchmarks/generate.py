@@ -16,7 +16,7 @@ from lxml import etree
 from exporter.documents import build_instance, serialize
 from exporter.documents.inline import IX, build_inline, serialize_inline
 from exporter.facts import build_factset
-from exporter.facts.factset import Fact, FactSet
+from exporter.facts.factset import FactSet
 from exporter.sources import load_filing
 
 REPO = Path(__file__).resolve().parents[1]

@@ -8,18 +8,14 @@ to ``ix:hidden``.
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
 from lxml import etree
 
 from exporter.documents.presentation import CURRENCY_JA, phrase, render_date, render_number
-from exporter.documents.xbrl import (
-    LINK, NSMAP, XBRLI, XML_LANG, context_element, qname_text, schema_ref, unit_element, value_text,
-)
+from exporter.documents.xbrl import NSMAP, context_element, schema_ref, unit_element, value_text
 from exporter.facts.factset import ExplicitMember, Fact, FactSet, TypedMember
 from exporter.taxonomy.concepts import Taxonomy, load_taxonomy
 from exporter.taxonomy.files import PREFIX
-from exporter.taxonomy.namespaces import IX, TR4, XHTML
+from exporter.taxonomy.namespaces import IX, TR4, XHTML, XML_LANG
 
 INLINE_NSMAP = {None: XHTML, "ix": IX, "ixt": TR4, **NSMAP}
 

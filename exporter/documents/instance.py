@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from exporter.documents.xbrl import (
-    NSMAP, XBRLI, XML_LANG, concept_tag, context_element, schema_ref, unit_element, value_text,
-)
+from exporter.documents.xbrl import NSMAP, concept_tag, context_element, schema_ref, unit_element, value_text
 from exporter.facts.factset import FactSet
+from exporter.taxonomy.namespaces import XBRLI, XML_LANG
 
 
 def build_instance(factset: FactSet) -> etree._ElementTree:

@@ -1,7 +1,7 @@
 """How values read in a notice, in English and Japanese, and the Inline XBRL format for each.
 
 Every rendering here has a Transformation Registry 4 format that turns it back into the fact's
-value; ``tests/test_presentation.py`` checks the round trip with Arelle's own transformation
+value; ``tests/test_documents.py`` checks the round trip with Arelle's own transformation
 functions, so a number or date shown to a reader is always the number or date tagged.
 """
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from exporter.taxonomy.namespaces import TR4
-
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December")

@@ -1,13 +1,9 @@
 """Walk a Filing through the declared mapping and produce its fact set."""
 from __future__ import annotations
 
-import re
-from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import Any
-
-from pydantic import BaseModel
 
 from exporter.facts.factset import Context, ExplicitMember, Fact, FactSet, Member, TypedMember, Unit
 from exporter.facts.mapping import LISTING_AXIS, RECIPIENT_AXIS, RECIPIENT_MEMBERS, RULES, FactRule

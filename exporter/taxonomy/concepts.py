@@ -14,8 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from exporter.taxonomy.files import ENTRY_FILE, NAMESPACE, taxonomy_dir
-from exporter.taxonomy.namespaces import LINK, NUM, XBRLDT, XBRLI, XLINK, XS
+from exporter.taxonomy.files import ENTRY_FILE, NAMESPACE, read_own_xml, taxonomy_dir
+from exporter.taxonomy.namespaces import LINK, NUM, SUMMATION_ITEM, XBRLDT, XBRLI, XLINK, XS
 
 DIM_ARCROLE = "http://xbrl.org/int/dim/arcrole/"
 LABEL_ROLES = {
@@ -96,6 +96,15 @@ class Dimension:
 
 
 @dataclass(frozen=True)
+class Summation:
+    """One total and its weighted items (local names), in one calculation role."""
+
+    role: str
+    total: str
+    items: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
 class Taxonomy:
     """The concepts and dimensional rules of the eqi taxonomy."""
 
@@ -103,6 +112,7 @@ class Taxonomy:
     dimensions: dict[str, Dimension]
     # primary item local name -> the dimensions its (closed) hypercube requires or allows
     item_dimensions: dict[str, frozenset[str]]
+    summations: tuple[Summation, ...] = ()  # the calculation linkbase's summation-item arcs
 
     def concept(self, name: str) -> Concept:
         try:
@@ -118,12 +128,6 @@ class Taxonomy:
         return frozenset(d for d in self.dimensions_of(concept_name) if self.dimensions[d].default is None)
 
 
-def _parse(path: Path) -> etree._ElementTree:
-    # Our own shipped files, but parsed with the same refusals as anything else.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return etree.parse(str(path), parser)
-
-
 def _qname_to_clark(element: etree._Element, qname: str) -> str:
     prefix, _, local = qname.rpartition(":")
     return f"{{{element.nsmap[prefix or None]}}}{local}"
@@ -134,8 +138,7 @@ def _locator_names(link: etree._Element) -> dict[str, str]:
             for loc in link.iter(f"{{{LINK}}}loc")}
 
 
-def _read_concepts(folder: Path) -> dict[str, Concept]:
-    schema = _parse(folder / ENTRY_FILE).getroot()
+def _read_concepts(folder: Path, schema: etree._Element) -> dict[str, Concept]:
     concepts: dict[str, Concept] = {}
     for element in schema.iterfind(f"{{{XS}}}element"):
         group = element.get("substitutionGroup")
@@ -151,7 +154,7 @@ def _read_concepts(folder: Path) -> dict[str, Concept]:
             labels={},
         )
     for lang in ("en", "ja"):
-        root = _parse(folder / f"{ENTRY_FILE[:-4]}_lab-{lang}.xml").getroot()
+        root = read_own_xml(folder / f"{ENTRY_FILE[:-4]}_lab-{lang}.xml")
         for link in root.iter(f"{{{LINK}}}labelLink"):
             names = _locator_names(link)
             resources = {lab.get(f"{{{XLINK}}}label"): lab for lab in link.iter(f"{{{LINK}}}label")}
@@ -164,11 +167,10 @@ def _read_concepts(folder: Path) -> dict[str, Concept]:
     return concepts
 
 
-def _read_dimensions(folder: Path, concepts: dict[str, Concept]):
-    schema = _parse(folder / ENTRY_FILE).getroot()
+def _read_dimensions(folder: Path, schema: etree._Element):
     typed = {e.get("name"): e.get(f"{{{XBRLDT}}}typedDomainRef") for e in schema.iterfind(f"{{{XS}}}element")
              if e.get(f"{{{XBRLDT}}}typedDomainRef")}
-    root = _parse(folder / f"{ENTRY_FILE[:-4]}_def.xml").getroot()
+    root = read_own_xml(folder / f"{ENTRY_FILE[:-4]}_def.xml")
     members: dict[str, set[str]] = {}
     defaults: dict[str, str] = {}
     item_dims: dict[str, frozenset[str]] = {}
@@ -208,10 +210,27 @@ def _read_dimensions(folder: Path, concepts: dict[str, Concept]):
     return dimensions, item_dims
 
 
+def _read_summations(folder: Path) -> tuple[Summation, ...]:
+    root = read_own_xml(folder / f"{ENTRY_FILE[:-4]}_cal.xml")
+    found = []
+    for link in root.iter(f"{{{LINK}}}calculationLink"):
+        names = _locator_names(link)
+        totals: dict[str, list[tuple[str, int]]] = {}
+        for arc in link.iter(f"{{{LINK}}}calculationArc"):
+            if arc.get(f"{{{XLINK}}}arcrole") == SUMMATION_ITEM:
+                totals.setdefault(names[arc.get(f"{{{XLINK}}}from")], []).append(
+                    (names[arc.get(f"{{{XLINK}}}to")], int(float(arc.get("weight", "1")))))
+        role = link.get(f"{{{XLINK}}}role")
+        found += [Summation(role, total, tuple(items)) for total, items in totals.items()]
+    return tuple(found)
+
+
 @functools.cache
 def load_taxonomy(folder: Path | None = None) -> Taxonomy:
     """Read the taxonomy in ``folder`` (default: the bundled one). Cached: call freely."""
     folder = folder or taxonomy_dir()
-    concepts = _read_concepts(folder)
-    dimensions, item_dims = _read_dimensions(folder, concepts)
-    return Taxonomy(concepts=concepts, dimensions=dimensions, item_dimensions=item_dims)
+    schema = read_own_xml(folder / ENTRY_FILE)
+    concepts = _read_concepts(folder, schema)
+    dimensions, item_dims = _read_dimensions(folder, schema)
+    return Taxonomy(concepts=concepts, dimensions=dimensions, item_dimensions=item_dims,
+                    summations=_read_summations(folder))

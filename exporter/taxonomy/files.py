@@ -74,6 +74,14 @@ def resolve_url(url: str) -> Path:
     return path
 
 
+def read_own_xml(path: Path):
+    """Parse one of our shipped taxonomy or base-schema files, with the same refusals as anything else."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    return etree.parse(str(path), parser).getroot()
+
+
 def uri_mapper(url: str) -> str:
     """xmlschema's ``uri_mapper`` hook: public URLs to local file URLs; anything else unchanged."""
     if url.startswith(("http://", "https://")):

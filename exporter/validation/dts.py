@@ -3,20 +3,18 @@
 Concepts come from xmlschema's model of the bundled schemas: each global element's declared
 type and the XBRL item type it derives from (so a type derived from ``monetaryItemType`` is
 monetary), its period type, substitution group chain, abstract and nillable flags. Dimensions
-and hypercubes come from the definition linkbase (``taxonomy.concepts``), summation-item arcs
-from the calculation linkbase. Rules ask this module; they never read taxonomy files themselves.
+and hypercubes come from the definition linkbase, summation-item arcs from the calculation
+linkbase, both as ``taxonomy.concepts`` reads them. Rules ask this module; they never read taxonomy files themselves.
 """
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 
-from lxml import etree
-
 from exporter.taxonomy.concepts import UnitKind, load_taxonomy
-from exporter.taxonomy.files import ENTRY_FILE, NAMESPACE, taxonomy_dir
+from exporter.taxonomy.files import NAMESPACE, read_own_xml
+from exporter.taxonomy.namespaces import NUM, XBRLDT, XBRLI, XS
 from exporter.validation.schemas import instance_schema
-from exporter.taxonomy.namespaces import LINK, NUM, SUMMATION_ITEM, XBRLDT, XBRLI, XLINK, XS
 
 
 # XBRL item types that fix the unit a fact needs: XBRL 2.1 4.8.2 (monetary, shares) and the UTR
@@ -144,23 +142,6 @@ def _concept(schema, element) -> ConceptInfo:
         numeric=numeric, unit_kind=unit_kind, unit_required=required, free_value=_free_value(element.type))
 
 
-def _summations() -> tuple[Summation, ...]:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.parse(str(taxonomy_dir() / f"{ENTRY_FILE[:-4]}_cal.xml"), parser).getroot()
-    found = []
-    for link in root.iter(f"{{{LINK}}}calculationLink"):
-        locators = {loc.get(f"{{{XLINK}}}label"): f"{{{NAMESPACE}}}" + loc.get(f"{{{XLINK}}}href").split("#")[1]
-                    .removeprefix("eqi_") for loc in link.iter(f"{{{LINK}}}loc")}
-        totals: dict[str, list[tuple[str, int]]] = {}
-        for arc in link.iter(f"{{{LINK}}}calculationArc"):
-            if arc.get(f"{{{XLINK}}}arcrole") == SUMMATION_ITEM:
-                totals.setdefault(locators[arc.get(f"{{{XLINK}}}from")], []).append(
-                    (locators[arc.get(f"{{{XLINK}}}to")], int(float(arc.get("weight", "1")))))
-        role = link.get(f"{{{XLINK}}}role")
-        found += [Summation(role, total, tuple(items)) for total, items in totals.items()]
-    return tuple(found)
-
-
 @functools.cache
 def utr_currencies() -> frozenset[str]:
     """ISO 4217 codes the Units Registry (arelle-release's bundled utr.xml) lists as currencies."""
@@ -168,8 +149,7 @@ def utr_currencies() -> frozenset[str]:
 
     utr = "http://www.xbrl.org/2009/utr"
     path = arelle_cache_dir() / "http" / "www.xbrl.org" / "utr" / "utr.xml"
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.parse(str(path), parser).getroot()
+    root = read_own_xml(path)
     return frozenset(unit.findtext(f"{{{utr}}}unitId") for unit in root.iter(f"{{{utr}}}unit")
                      if unit.findtext(f"{{{utr}}}nsUnit") == "http://www.xbrl.org/2003/iso4217")
 
@@ -191,4 +171,6 @@ def load_dts() -> Dts:
         dimensions[clark(local)] = Dimension(clark(local), dimension.typed_domain, members,
                                              clark(dimension.default), clark(dimension.default))
     item_dimensions = {clark(item): frozenset(clark(d) for d in dims) for item, dims in taxonomy.item_dimensions.items()}
-    return Dts(concepts, dimensions, item_dimensions, _summations())
+    summations = tuple(Summation(s.role, clark(s.total), tuple((clark(item), weight) for item, weight in s.items))
+                       for s in taxonomy.summations)
+    return Dts(concepts, dimensions, item_dimensions, summations)

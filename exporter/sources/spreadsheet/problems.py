@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from exporter.sources.spreadsheet.reader import column_letter

@@ -122,8 +122,13 @@ def parse_document(text: str, file: str, *, is_json: bool) -> tuple[Any, yaml.No
         except json.JSONDecodeError as exc:
             raise InputError([Problem(file, f"JSON syntax error: {exc.msg} (column {exc.colno})", exc.lineno)])
     try:
-        node = yaml.compose(text, Loader=_SafeLineLoader)
-        data = yaml.load(text, Loader=_SafeLineLoader)
+        # Compose once: the node tree gives line numbers, and the data is constructed from it.
+        loader = _SafeLineLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import shutil
 import tempfile
 from collections import deque
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Protocol
 
 from exporter.export import output_names, render_filing
-from exporter.output import OutputExists
+from exporter.output import publish_staged
 from exporter.sources.spreadsheet.headers import HeaderMap, default_headers
 from exporter.sources.spreadsheet.layouts import Plan, Record, read_records
 from exporter.sources.spreadsheet.reader import open_register
@@ -207,12 +206,6 @@ def write_report(path: Path, meta: dict[str, Any], entry_lines: list[str]) -> No
         stream.write("  ]\n}\n")
 
 
-def _same(path: Path, staged: Path) -> bool:
-    if not path.is_file() or path.stat().st_size != staged.stat().st_size:
-        return False
-    return path.read_bytes() == staged.read_bytes()
-
-
 def convert_register(source: Path, outdir: Path, *, lang: str = "en", headers: HeaderMap | None = None,
                      strict: bool = False, jobs: int = 1, force: bool = False,
                      progress: Progress | None = None) -> ConversionResult:
@@ -292,16 +285,6 @@ def _publish(outdir: Path, staging: Path, staged: list[tuple[int, tuple[str, ...
     """Move the staged documents into place, then the report; check every clash first."""
     moves = [(name, staged_path(staging, index, name)) for index, names in staged for name in names]
     moves.append((REPORT_NAME, staged_report))
-    clashes = [outdir / name for name, path in moves if (outdir / name).exists() and not _same(outdir / name, path)]
-    if clashes and not force:
-        raise OutputExists(clashes)
-    if hasattr(os, "sync"):
-        os.sync()  # the staged bytes reach the disk before any rename makes them visible
-    for name, path in moves:
-        target = outdir / name
-        if target.exists() and _same(target, path):
-            if name != REPORT_NAME:
-                result.unchanged.append(name)
-            continue
-        os.replace(path, target)
-        result.written.append(name)
+    written, unchanged = publish_staged([(outdir / name, path) for name, path in moves], overwrite=force)
+    result.written.extend(path.name for path in written)
+    result.unchanged.extend(path.name for path in unchanged if path.name != REPORT_NAME)

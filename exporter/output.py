@@ -1,7 +1,8 @@
 """Atomic writing: the last stage, and the only one that touches the output folder.
 
 Files are written to a temporary file in the target folder, flushed, and renamed into place, so a
-reader never sees half a file. A set of files is checked for clashes before the first is written:
+reader never sees half a file (``write_files``); a job that staged its files itself hands them over
+with ``publish_staged``. A set of files is checked for clashes before the first is written:
 an existing file is replaced only with ``overwrite`` (the CLI's ``--force``), except when its bytes
 are already exactly what would be written.
 """
@@ -44,6 +45,33 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _same_file(target: Path, staged: Path) -> bool:
+    if not target.is_file() or target.stat().st_size != staged.stat().st_size:
+        return False
+    return target.read_bytes() == staged.read_bytes()
+
+
+def publish_staged(moves: list[tuple[Path, Path]], *, overwrite: bool = False) -> tuple[list[Path], list[Path]]:
+    """Rename already-written staged files (same file system) onto their targets, in order.
+
+    The same rules as ``write_files``: every clash is checked before the first rename; a target
+    with identical bytes is left alone. One ``os.sync`` first, so the staged bytes are on disk
+    before any rename makes them visible. Returns (written, unchanged) targets.
+    """
+    unchanged = {target for target, staged in moves if target.exists() and _same_file(target, staged)}
+    clashes = [target for target, _ in moves if target.exists() and target not in unchanged]
+    if clashes and not overwrite:
+        raise OutputExists(clashes)
+    if hasattr(os, "sync"):
+        os.sync()
+    written = []
+    for target, staged in moves:
+        if target not in unchanged:
+            os.replace(staged, target)
+            written.append(target)
+    return written, [target for target, _ in moves if target in unchanged]
 
 
 def write_files(files: dict[Path, bytes], *, overwrite: bool = False) -> list[Path]:

@@ -83,7 +83,7 @@ class _InlineBuilder:
 
     def text_fact(self, concept: str, **where) -> Fact | None:
         """The fact of a text concept in this language, or in the other one if this one is missing."""
-        facts = [f for f in self.factset.find(concept, **where)]
+        facts = self.factset.find(concept, **where)
         for fact in facts:
             if fact.lang in (None, self.lang):
                 return fact

@@ -90,7 +90,7 @@ def child(code: str, *args: str) -> tuple[float | None, float, int]:
     wall = time.perf_counter() - started
     if result.returncode not in (0,):
         raise RuntimeError(f"child failed ({result.returncode}): {result.stderr[-2000:]}")
-    peak = int(next(l for l in reversed(result.stderr.splitlines()) if l.startswith("PEAK ")).split()[1])
+    peak = int(next(ln for ln in reversed(result.stderr.splitlines()) if ln.startswith("PEAK ")).split()[1])
     reported = float(result.stdout.strip().splitlines()[-1]) if result.stdout.strip() else None
     return reported, wall, peak
 
@@ -113,7 +113,7 @@ def machine() -> str:
         pass
     memory = ""
     try:
-        kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        kb = int(next(ln for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal")).split()[1])
         memory = f", {kb / 1024 / 1024:.0f} GB RAM"
     except (OSError, StopIteration):
         pass

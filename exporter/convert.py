@@ -21,11 +21,12 @@ import multiprocessing
 import shutil
 import tempfile
 from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Protocol
+from typing import Any, Protocol
 
 from exporter.export import output_names, render_filing
 from exporter.output import publish_staged
@@ -84,7 +85,7 @@ def convert_record(record: Record, lang: str, staging: Path | None = None) -> Ou
                        warnings=warnings)
     documents = (rendered.instance, rendered.inline)
     if staging is not None:
-        for name, data in zip(names, documents):
+        for name, data in zip(names, documents, strict=False):
             staged_path(staging, record.index, name).write_bytes(data)
         documents = ()
     return Outcome(record.index, source, "ok", names, documents, warnings=warnings)

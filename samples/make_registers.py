@@ -28,8 +28,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exporter.sources.spreadsheet.headers import spec  # noqa: E402
-from exporter.sources.spreadsheet.template import SEED, SEED_ALLOTMENTS, workbook_bytes  # noqa: E402
+from exporter.sources.spreadsheet.headers import spec
+from exporter.sources.spreadsheet.template import SEED, SEED_ALLOTMENTS, workbook_bytes
 
 HERE = Path(__file__).resolve().parent
 STEM = "iij-2015-07-13-register"
@@ -50,12 +50,12 @@ COMMON = ["company_name", "securities_code", "listings", "title", "announcement_
 
 
 def register_a_en() -> bytes:
-    columns = _headers(COMMON + ["allotment", "currency"], "en")
+    columns = _headers([*COMMON, "allotment", "currency"], "en")
     return workbook_bytes([("Register", _rows(columns, SEED["en"]))])
 
 
 def register_a_ja() -> bytes:
-    columns = _headers(COMMON + ["allotment", "total_persons"], "ja") + [("備考", "remarks")]
+    columns = [*_headers([*COMMON, "allotment", "total_persons"], "ja"), ("備考", "remarks")]
     values = dict(SEED["ja"], remarks="発行内容確定の開示")
     header, data = _rows(columns, values)
     return workbook_bytes([("登録簿", [["新株予約権 発行登録簿（サンプル）"], [], header, data])])
@@ -80,7 +80,7 @@ def register_b_en() -> bytes:
 
 def register_b_ja() -> bytes:
     values = dict(SEED["ja"], announcement_date="2015年7月13日", determination_date=42198)  # Excel serial
-    columns = [("ID", "id")] + _headers(COMMON, "ja")
+    columns = [("ID", "id"), *_headers(COMMON, "ja")]
     allotments = [["ID", "区分", "人数", "新株予約権の数"]]
     allotments += [[a["id"], a["category"], a["persons"], a["rights"]] for a in SEED_ALLOTMENTS["ja"]]
     return workbook_bytes([("Issuances", _rows(columns, values)), ("Allotments", allotments)])
@@ -90,7 +90,7 @@ def register_a_ja_cp932() -> bytes:
     import csv
     import io
 
-    columns = _headers(COMMON + ["allotment", "currency"], "ja")
+    columns = _headers([*COMMON, "allotment", "currency"], "ja")
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(_rows(columns, SEED["ja"]))
     return buffer.getvalue().encode("cp932")
@@ -100,7 +100,7 @@ def register_a_bilingual() -> bytes:
     en, ja = SEED["en"], SEED["ja"]
     columns: list[tuple[str, Any]] = []
     values: dict[str, Any] = {}
-    for key in COMMON + ["allotment"]:
+    for key in [*COMMON, "allotment"]:
         field = spec(key)
         if field.text:
             columns += [(f"{field.en} (English)", key + ".en"), (f"{field.ja}（日本語）", key + ".ja")]

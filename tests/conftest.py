@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hostile_support import AuditRecorder, FifoProbe, local_listener
 
 from exporter.models import Filing
 from exporter.sources import load_filing
 from exporter.taxonomy.package import build_package_bytes
-from hostile_support import AuditRecorder, FifoProbe, local_listener
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"

@@ -142,7 +142,7 @@ class AuditRecorder:
 # --- time and memory ------------------------------------------------------------------------------
 
 
-class bounded:  # noqa: N801 - used like contextlib's lower-case context managers
+class bounded:
     """Assert the block finishes within a time bound and a (Python-heap) memory bound, recording the
     Python-level opens and connections made meanwhile by this thread.
 

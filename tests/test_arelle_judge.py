@@ -10,14 +10,13 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from conftest import FILING_SAMPLES, SEED
 
 from exporter import export_filing, load_filing
 from exporter.arelle_adapter import ArelleReport, run_arelle
 from exporter.facts import build_factset
 from exporter.facts.factset import ExplicitMember
 from exporter.taxonomy import NAMESPACE
-
-from conftest import FILING_SAMPLES, SEED
 
 pytestmark = pytest.mark.arelle
 
@@ -38,7 +37,7 @@ def judged(tmp_path_factory, taxonomy_package) -> dict[str, ArelleReport]:
             paths.extend(p for p in (result.instance_path, result.inline_path) if p not in paths)
     with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
         reports = pool.map(partial(run_arelle, packages=(taxonomy_package,)), paths)
-        return {path.name: report for path, report in zip(paths, reports)}
+        return {path.name: report for path, report in zip(paths, reports, strict=False)}
 
 
 def test_every_document_is_clean_in_arelle(judged):

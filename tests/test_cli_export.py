@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import SEED
 
 from exporter.cli import main
-
-from conftest import SEED
 
 
 def run(*args: str):

@@ -10,13 +10,13 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_spreadsheet_support import DROP, register_a, register_b, seed_b, seed_row, write_csv
 
 from exporter.cli import main
 from exporter.convert import REPORT_NAME, convert_register
 from exporter.output import OutputExists
 from exporter.sources.spreadsheet.template import template_bytes
 from exporter.validation import validate_bytes
-from test_spreadsheet_support import DROP, register_a, register_b, seed_b, seed_row, write_csv
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -69,7 +69,7 @@ def test_no_row_is_lost(tmp_path_factory, kinds):
     """Every non-empty source row is in the report, in order, converted or with its errors."""
     tmp = tmp_path_factory.mktemp("rows")
     rows = [({} if kind == "blank" else dict(good(i), **BAD.get(kind, {}))) for i, kind in enumerate(kinds)]
-    source = register_a(tmp / "r.xlsx", [seed_row()] + rows)  # the first row fixes the column order
+    source = register_a(tmp / "r.xlsx", [seed_row(), *rows])  # the first row fixes the column order
     result = convert_register(source, tmp / "out")
     entries = result.report["issuances"]
     expected = [(i + 3, kind) for i, kind in enumerate(kinds) if kind != "blank"]

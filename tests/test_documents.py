@@ -7,16 +7,16 @@ from decimal import Decimal
 
 import pytest
 from arelle import FunctionIxt
-from hypothesis import given, strategies as st
+from conftest import REPO
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from exporter.documents import build_inline, build_instance, serialize
 from exporter.documents.inline import IX, serialize_inline
 from exporter.documents.presentation import render_date, render_number
 from exporter.facts import build_factset
-from exporter.validation.transforms import transform, TR4
-
-from conftest import REPO
+from exporter.validation.transforms import TR4, transform
 
 GOLDEN = REPO / "tests" / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

@@ -5,12 +5,11 @@ from datetime import date
 from decimal import Decimal
 
 import yaml
+from conftest import SAMPLES
 
 from exporter.facts import build_factset
 from exporter.facts.factset import ExplicitMember, TypedMember
 from exporter.models import Filing
-
-from conftest import SAMPLES
 
 
 def _facts(factset):

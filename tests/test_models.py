@@ -6,12 +6,11 @@ from decimal import Decimal
 
 import pytest
 import yaml
+from conftest import SAMPLES, SEED
 from pydantic import ValidationError
 
 from exporter.models import Filing, Issuer, LocalizedText, Quantity
 from exporter.models.issuer import isin_is_valid, lei_is_valid
-
-from conftest import SAMPLES, SEED
 
 
 @pytest.fixture()

@@ -42,9 +42,7 @@ def fullwidth(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
-MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 def excel_serial(day: dt.date) -> int:

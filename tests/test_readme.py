@@ -5,12 +5,11 @@ import re
 
 import yaml
 from click.testing import CliRunner
+from conftest import REPO
 
 from exporter.cli import main
 from exporter.models import Filing
 from exporter.taxonomy import load_taxonomy
-
-from conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -1,4 +1,4 @@
-"""Tests for exporter.validation.safe_xml: hostile documents are refused quickly, cheaply and
+"""Tests for exporter.safety.xml: hostile documents are refused quickly, cheaply and
 without touching files or the network; ordinary documents parse fast."""
 
 from __future__ import annotations
@@ -9,18 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile_support import SECRET, AuditRecorder, FifoProbe, billion_laughs, bounded, connection_pending
 from lxml import etree
 
-from exporter.validation import safe_xml
-from exporter.validation.safe_xml import (
+from exporter.safety import xml as safe_xml
+from exporter.safety.xml import (
     LIBXML2_MAX_DEPTH,
     UnsafeXmlError,
     XmlLimits,
     hardened_parser,
     parse_untrusted,
 )
-from hostile_support import SECRET, AuditRecorder, FifoProbe, billion_laughs, bounded, connection_pending
-
 
 # --- instruments: hostile_support.py; fixtures audit, fifo_probe and listener: conftest.py --------
 
@@ -42,7 +41,7 @@ def test_valid_document_parses_with_comments_and_base_url(tmp_path: Path) -> Non
     assert root.tag == "{urn:x}a"
     assert root[0].text == "text" and root[0].get("n") == "1"
     assert isinstance(root.getprevious(), etree._Comment)  # remove_comments=False
-    assert tree.docinfo.URL == str(path)
+    assert str(path) == tree.docinfo.URL
 
 
 def test_flat_100k_element_document_parses_fast() -> None:

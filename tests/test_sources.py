@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEED
 
 from exporter.sources import InputError, load_filing
-
-from conftest import SEED
 
 
 def problems(path):

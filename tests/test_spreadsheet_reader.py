@@ -7,12 +7,6 @@ import re
 import zipfile
 
 import pytest
-
-from exporter.sources.spreadsheet import reader
-from exporter.sources.spreadsheet.headers import load_mapping
-from exporter.sources.spreadsheet.layouts import LayoutError
-from exporter.sources.spreadsheet.reader import ReadError, column_letter, open_register
-from exporter.sources.spreadsheet.template import workbook_bytes
 from test_spreadsheet_support import (
     read,
     register_a,
@@ -23,6 +17,12 @@ from test_spreadsheet_support import (
     write_csv,
     write_xlsx,
 )
+
+from exporter.sources.spreadsheet import reader
+from exporter.sources.spreadsheet.headers import load_mapping
+from exporter.sources.spreadsheet.layouts import LayoutError
+from exporter.sources.spreadsheet.reader import ReadError, column_letter, open_register
+from exporter.sources.spreadsheet.template import workbook_bytes
 
 
 def test_column_letters():
@@ -47,7 +47,7 @@ def test_wrong_declared_dimensions_do_not_hide_rows(tmp_path):
             target.writestr(info, content)
     path = tmp_path / "r.xlsx"
     path.write_bytes(out.getvalue())
-    plan, records = read(path)
+    _plan, records = read(path)
     assert [r.main.row for r in records] == [2, 3, 4]
     assert len(records[0].main.cells) == len(seed_row())
 
@@ -55,7 +55,7 @@ def test_wrong_declared_dimensions_do_not_hide_rows(tmp_path):
 def test_row_numbers_skip_nothing_and_empty_rows_are_not_issuances(tmp_path):
     rows = sheet_rows([seed_row(), seed_row()])
     path = write_xlsx(tmp_path / "r.xlsx", [("Register", [rows[0], rows[1], [], [None, "  "], rows[2]])])
-    plan, records = read(path)
+    _plan, records = read(path)
     assert [(r.index, r.main.row) for r in records] == [(0, 2), (1, 5)]
 
 
@@ -89,7 +89,7 @@ def test_unused_columns_are_reported(tmp_path):
     mapping = tmp_path / "map.yaml"
     mapping.write_text("Internal ref: ignore\n", encoding="utf-8")
     path = write_xlsx(tmp_path / "r.xlsx", [("Register", rows)])
-    plan, records = read(path, load_mapping(mapping))
+    plan, _records = read(path, load_mapping(mapping))
     unused = plan.unused_columns()
     assert [(u["column"], u["header"]) for u in unused] == [("R", "Remarks"), ("T", "Internal ref"), ("S", None)]
     assert "ignored by the --map file" in unused[1]["reason"] and "rows 2" in unused[2]["reason"]
@@ -99,7 +99,7 @@ def test_mapping_applies_to_headers(tmp_path):
     mapping = tmp_path / "map.yaml"
     mapping.write_text("Grant date: allotment_date\n", encoding="utf-8")
     path = register_a(tmp_path / "r.xlsx", [seed_row(grant="2015-07-31")], headers={"grant": "Grant date"})
-    plan, records = read(path, load_mapping(mapping))
+    plan, _records = read(path, load_mapping(mapping))
     assert {"column": "R", "header": "Grant date", "field": "allotment_date", "sheet": "Register"} in plan.columns()
 
 
@@ -160,7 +160,7 @@ def test_csv_decided_by_the_first_non_ascii_block(tmp_path, monkeypatch):
 def test_csv_mixing_encodings_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(reader, "BLOCK", 8)
     path = tmp_path / "r.csv"
-    path.write_bytes("会社名\n".encode("utf-8") + b"x\n" * 10 + "株式会社\n".encode("cp932"))
+    path.write_bytes("会社名\n".encode() + b"x\n" * 10 + "株式会社\n".encode("cp932"))
     with pytest.raises(ReadError, match="mixes utf-8 and cp932"):
         open_register(path)
 

@@ -6,8 +6,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-
-from exporter.models import PlanType, RecipientCategory
 from test_spreadsheet_support import (
     DROP,
     build_all,
@@ -20,6 +18,8 @@ from test_spreadsheet_support import (
     seed_row,
     write_csv,
 )
+
+from exporter.models import PlanType, RecipientCategory
 
 
 def one(tmp_path, lang="en", **cells):
@@ -137,7 +137,7 @@ def test_plan_type_words(tmp_path, cell, plan):
 
 def test_listings_cell(tmp_path):
     built = one(tmp_path, listings="ＮＡＳＤＡＱ：ＩＩＪ、TSE Prime (3774); TSE1")
-    assert [(l.exchange, l.ticker) for l in built.filing.issuer.listings] == [
+    assert [(x.exchange, x.ticker) for x in built.filing.issuer.listings] == [
         ("NASDAQ", "IIJ"), ("TSE Prime", "3774"), ("TSE1", "3774")]
 
 

@@ -17,12 +17,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from test_spreadsheet_support import build_one
 
 from exporter.convert import convert_register
 from exporter.export import output_names, render_filing
 from exporter.facts import build_factset
 from exporter.sources import load_filing
-from test_spreadsheet_support import build_one
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SEED = SAMPLES / "iij-2015-07-13.yaml"
@@ -102,13 +102,13 @@ def arelle_runs(tmp_path_factory):
     for lang in ("en", "ja"):
         names = output_names(f"seed-{lang}", lang)
         rendered = render_filing(seed, lang, names=names)
-        for file_name, data in zip(names, (rendered.instance, rendered.inline)):
+        for file_name, data in zip(names, (rendered.instance, rendered.inline), strict=False):
             (tmp / file_name).write_bytes(data)
         documents[f"seed-{lang}"] = [tmp / names[0], tmp / names[1]]
     paths = [p for found in documents.values() for p in found]
     run = functools.partial(adapter.run_arelle, packages=[package])
     with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
-        reports = dict(zip(paths, pool.map(run, paths)))
+        reports = dict(zip(paths, pool.map(run, paths), strict=False))
     return documents, reports
 
 

@@ -6,6 +6,8 @@ import io
 import sys
 import zipfile
 
+import pytest
+from conftest import REPO
 from lxml import etree
 
 from exporter.facts.mapping import RECIPIENT_MEMBERS, RULES
@@ -13,10 +15,6 @@ from exporter.models import RecipientCategory
 from exporter.taxonomy import load_taxonomy, resolve_url
 from exporter.taxonomy.files import BASE_URL, ENTRY_POINT_URL, PACKAGE_NAME, UnresolvableUrl, taxonomy_dir
 from exporter.taxonomy.package import build_package_bytes
-
-from conftest import REPO
-
-import pytest
 
 
 def _generator():

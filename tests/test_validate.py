@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from lxml import etree
-
 from conftest import REPO
+from lxml import etree
+from validation_corpus import IX, base_documents, fact
+
 from exporter.cli import main
 from exporter.taxonomy import load_taxonomy
 from exporter.validation import validate_bytes, validate_path
 from exporter.validation.codes import CODES
 from exporter.validation.dts import load_dts
 from exporter.validation.transforms import TR4, TR5, FormatNotChecked, TransformError, transform
-from validation_corpus import IX, base_documents, fact
 
 EQI = "http://disclosure-exporter.dev/taxonomy/eqi/2026-11-25"
 
@@ -206,7 +206,7 @@ def test_text_output_and_exit_codes(drafts: Path) -> None:
     assert good.exit_code == 0 and good.stdout == ""
     bad = run(str(drafts))
     assert bad.exit_code == 1
-    line = next(l for l in bad.stdout.splitlines() if "xbrl21:missingContext" in l)
+    line = next(ln for ln in bad.stdout.splitlines() if "xbrl21:missingContext" in ln)
     assert re.fullmatch(r".*bad\.html:\d+: error xbrl21:missingContext: .+", line)
 
 

@@ -12,10 +12,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from validation_corpus import CASES, CORPUS, write_corpus
 
 from exporter.validation import validate_bytes
 from exporter.validation.codes import CODES
-from validation_corpus import CASES, CORPUS, write_corpus
 
 BROKEN = [case for case in CASES if not case.valid]
 IDS = [case.name for case in CASES]

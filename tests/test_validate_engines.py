@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 from lxml import etree
+from validation_corpus import CASES
 
 from exporter.validation.draft import read_draft
 from exporter.validation.dts import load_dts
 from exporter.validation.schemas import inline_schema, instance_schema, lxml_inline_schema, lxml_instance_schema
 from exporter.validation.xsd import _dangling_idrefs, build_target
-from validation_corpus import CASES
 
 PARSEABLE = [case for case in CASES if case.name != "malformed"]
 

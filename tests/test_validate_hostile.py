@@ -19,9 +19,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from exporter.validation import validate as validate_module
-from exporter.validation import validate_bytes, validate_path
 from hostile_support import (
     SECRET,
     FifoProbe,
@@ -31,6 +28,9 @@ from hostile_support import (
     external_dtd,
     external_entity,
 )
+
+from exporter.validation import validate as validate_module
+from exporter.validation import validate_bytes, validate_path
 
 CHILD_RSS_BOUND_KB = 250 * 1024  # the whole CLI process, interpreter and schemas included
 # The child reports its own peak RSS (VmHWM of its own address space) on exit. Neither

@@ -85,7 +85,7 @@ def _merge_arelle(reports: list, packages: tuple[Path, ...]) -> None:
             copy.write_bytes(read_member(report.file))  # a zip member: Arelle reads a file of its own
             files.append(copy)
         results = iter(run_arelle_offline([f for f in files if f is not None], packages))
-        for report, file in zip(reports, files):
+        for report, file in zip(reports, files, strict=False):
             if file is not None:
                 report.extend(as_messages(next(results), report.file))
 

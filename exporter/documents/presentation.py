@@ -22,7 +22,7 @@ class Rendered:
 
 def render_number(value: Decimal) -> Rendered:
     """Thousands separated, fraction digits as stated: 30,200 / 1,846.5 (both languages)."""
-    sign, digits, exponent = value.as_tuple()
+    sign, _digits, exponent = value.as_tuple()
     if sign:
         raise ValueError("negative values are shown with ix:nonFraction sign='-', not rendered here")
     text = f"{value:,f}" if exponent < 0 else f"{int(value):,}"

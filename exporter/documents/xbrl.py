@@ -10,7 +10,6 @@ from exporter.facts.factset import Context, ExplicitMember, FactValue, Unit
 from exporter.taxonomy.files import ENTRY_POINT_URL, NAMESPACE, PREFIX
 from exporter.taxonomy.namespaces import ISO4217, LINK, XBRLDI, XBRLI, XLINK
 
-
 NSMAP = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI, "iso4217": ISO4217, PREFIX: NAMESPACE}
 _PREFIXES = {ns: prefix for prefix, ns in NSMAP.items()}
 

@@ -12,7 +12,6 @@ from exporter.taxonomy.concepts import Taxonomy, UnitKind, load_taxonomy
 from exporter.taxonomy.namespaces import ISO4217, XBRLI
 
 
-
 def _read(obj: Any, path: str) -> Any:
     for part in path.split("."):
         if obj is None:

@@ -1,9 +1,10 @@
 """A stock acquisition rights (stock option) issuance and the arithmetic a notice must obey."""
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import Field, model_validator
 
@@ -11,7 +12,7 @@ from exporter.models.recipients import RecipientCategory
 from exporter.models.values import Amount, CurrencyCode, Frozen, LocalizedText, Quantity, fmt
 
 
-class PlanType(str, Enum):
+class PlanType(StrEnum):
     STOCK_COMPENSATION = "stock_compensation"  # 株式報酬型: exercise price of 1 yen per share
     ORDINARY = "ordinary"
 
@@ -135,7 +136,7 @@ class StockAcquisitionRightsIssuance(Frozen):
                  ("allotment_date", self.allotment_date),
                  ("exercise.period_start", self.exercise.period_start if self.exercise else None)]
         given = [(name, day) for name, day in chain if day is not None]
-        for (first, first_day), (then, then_day) in zip(given, given[1:]):
+        for (first, first_day), (then, then_day) in itertools.pairwise(given):
             if first_day > then_day:
                 raise ValueError(f"dates out of order: {first} ({first_day}) must not be after {then} ({then_day})")
         return self

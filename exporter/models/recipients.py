@@ -5,10 +5,10 @@ RecipientCategoryAxis (see ``schemas/authoring/build_taxonomy.py``, RECIPIENT_ME
 """
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class RecipientCategory(str, Enum):
+class RecipientCategory(StrEnum):
     DIRECTORS = "directors"
     OUTSIDE_DIRECTORS = "outside_directors"
     AUDIT_COMMITTEE_DIRECTORS = "audit_committee_directors"

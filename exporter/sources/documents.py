@@ -120,7 +120,7 @@ def parse_document(text: str, file: str, *, is_json: bool) -> tuple[Any, yaml.No
         try:
             json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError([Problem(file, f"JSON syntax error: {exc.msg} (column {exc.colno})", exc.lineno)])
+            raise InputError([Problem(file, f"JSON syntax error: {exc.msg} (column {exc.colno})", exc.lineno)]) from None
     try:
         # Compose once: the node tree gives line numbers, and the data is constructed from it.
         loader = _SafeLineLoader(text)

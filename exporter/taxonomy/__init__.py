@@ -15,10 +15,10 @@ from exporter.taxonomy.files import (
 )
 
 __all__ = [
-    "Concept",
     "ENTRY_POINT_URL",
     "NAMESPACE",
     "PREFIX",
+    "Concept",
     "Taxonomy",
     "load_taxonomy",
     "resolve_url",

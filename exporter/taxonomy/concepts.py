@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from lxml import etree
@@ -25,7 +25,7 @@ LABEL_ROLES = {
 }
 
 
-class UnitKind(str, Enum):
+class UnitKind(StrEnum):
     """The kind of unit a numeric concept's type requires (as the UTR and XBRL 2.1 say)."""
 
     MONETARY = "monetary"  # one ISO 4217 currency

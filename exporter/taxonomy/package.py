@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+
 from lxml import etree
 
 from exporter.taxonomy.files import BASE_URL, ENTRY_POINT_URL, PACKAGE_NAME, VERSION, taxonomy_dir

@@ -1,7 +1,7 @@
 """Validation: is a draft (ours, hand-made or another tool's) a valid filing, and what is wrong.
 
 Owns the layers, one module each, each with its own stable message codes (``codes``): safe
-parsing (``safe_xml``), reading a draft (``draft``, with Inline XBRL formats in ``transforms``),
+parsing (``exporter.safety.xml``), reading a draft (``draft``, with Inline XBRL formats in ``transforms``),
 XML Schema (``xsd``, engines in ``schemas``), XBRL 2.1 (``xbrl21``), Dimensions 1.0
 (``dimensions``), Calculation 1.1 (``calc11``), the taxonomy's business rules
 (``business_rules``), Inline XBRL 1.1 structure (``inline_rules``); the taxonomy as the rules see

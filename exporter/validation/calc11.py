@@ -45,7 +45,7 @@ def _interval(fact: DraftFact) -> tuple[Interval, Decimal | None] | None:
     return (rounded - half, rounded + half), decimals
 
 
-def _binding_value(facts: list[DraftFact]) -> Interval | None | bool:
+def _binding_value(facts: list[DraftFact]) -> Interval | bool | None:
     """The interval a concept contributes to a binding; False when its duplicates disagree."""
     readings = [r for r in (_interval(f) for f in facts) if r is not None]
     if not readings:

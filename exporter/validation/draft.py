@@ -9,15 +9,15 @@ into XBRL 2.1 items, so the taxonomy's types check the values of both kinds of d
 from __future__ import annotations
 
 import re
-from sys import intern
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from sys import intern
 
 from lxml import etree
 
+from exporter.taxonomy.namespaces import IX, LINK, XBRLDI, XBRLI, XHTML, XLINK, XML_LANG
 from exporter.validation.messages import Message, error, warning
 from exporter.validation.transforms import FormatNotChecked, TransformError, transform
-from exporter.taxonomy.namespaces import IX, LINK, XBRLDI, XBRLI, XHTML, XLINK, XML_LANG
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _CONTEXT, _UNIT = f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit"
@@ -69,8 +69,19 @@ class DraftUnit:
 class DraftFact:
     """One fact: its concept (Clark name), references, attributes and value (after formats for inline)."""
 
-    __slots__ = ("concept", "context_ref", "unit_ref", "decimals", "precision", "value", "lang", "element",
-                 "numeric", "nil", "_xpath")
+    __slots__ = (
+        "_xpath",
+        "concept",
+        "context_ref",
+        "decimals",
+        "element",
+        "lang",
+        "nil",
+        "numeric",
+        "precision",
+        "unit_ref",
+        "value",
+    )
 
     def __init__(self, concept, context_ref, unit_ref, decimals, precision, value, lang, element, numeric, nil):
         self.concept: str = concept

@@ -16,7 +16,6 @@ from exporter.taxonomy.files import NAMESPACE, read_own_xml
 from exporter.taxonomy.namespaces import NUM, XBRLDT, XBRLI, XS
 from exporter.validation.schemas import instance_schema
 
-
 # XBRL item types that fix the unit a fact needs: XBRL 2.1 4.8.2 (monetary, shares) and the UTR
 # (per share, pure). decimalItemType fixes nothing; our counts use xbrli:pure by convention.
 _UNIT_TYPES = {

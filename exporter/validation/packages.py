@@ -13,8 +13,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exporter.safety.xml import UnsafeXmlError, XmlLimits, parse_untrusted
 from exporter.taxonomy.files import UnresolvableUrl, resolve_url
-from exporter.validation.safe_xml import UnsafeXmlError, XmlLimits, parse_untrusted
 
 CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
 

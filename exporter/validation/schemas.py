@@ -19,7 +19,12 @@ import xmlschema
 from lxml import etree
 
 from exporter.taxonomy.files import (
-    ENTRY_POINT_URL, NAMESPACE, UnresolvableUrl, entry_point_path, resolve_url, uri_mapper,
+    ENTRY_POINT_URL,
+    NAMESPACE,
+    UnresolvableUrl,
+    entry_point_path,
+    resolve_url,
+    uri_mapper,
 )
 from exporter.taxonomy.namespaces import XBRLDI
 

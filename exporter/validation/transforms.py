@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date
-from exporter.taxonomy.namespaces import TR4, TR5
 
+from exporter.taxonomy.namespaces import TR4, TR5
 
 
 class TransformError(ValueError):
@@ -24,9 +24,9 @@ class FormatNotChecked(Exception):
     """A registry format this validator does not implement."""
 
 
-_LANGS_DAY_MONTH = "bg cs da de el en es et fi fr hr it lv nl no pl pt ro sk sl sv".split()
-_LANGS_DAY_MONTH_YEAR = _LANGS_DAY_MONTH + ["hi"]
-_LANGS_MONTH_YEAR = _LANGS_DAY_MONTH + ["hi"]
+_LANGS_DAY_MONTH = ["bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "hr", "it", "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl", "sv"]
+_LANGS_DAY_MONTH_YEAR = [*_LANGS_DAY_MONTH, "hi"]
+_LANGS_MONTH_YEAR = [*_LANGS_DAY_MONTH, "hi"]
 _TR4_NAMES = frozenset(
     ["date-day-month", "date-day-monthroman", "date-day-month-year", "date-day-monthroman-year",
      "date-ind-day-monthname-year-hi", "date-jpn-era-year-month-day", "date-jpn-era-year-month",
@@ -120,7 +120,7 @@ def _match(pattern: str, text: str, form: str) -> re.Match:
 def _ymd(order: str, pattern: str, form: str, names: bool = False):
     def transform(text: str) -> str:
         m = _match(pattern, text, form)
-        parts = dict(zip(order, m.groups()))
+        parts = dict(zip(order, m.groups(), strict=False))
         month = _MONTH_NUMBERS[parts["m"]] if names else int(parts["m"])
         return _date(_year(parts["y"]), month, int(parts["d"]), text)
     return transform
@@ -128,7 +128,7 @@ def _ymd(order: str, pattern: str, form: str, names: bool = False):
 
 def _year_month(order: str, pattern: str, form: str, names: bool = False):
     def transform(text: str) -> str:
-        parts = dict(zip(order, _match(pattern, text, form).groups()))
+        parts = dict(zip(order, _match(pattern, text, form).groups(), strict=False))
         month = _MONTH_NUMBERS[parts["m"]] if names else int(parts["m"])
         if not 1 <= month <= 12:
             raise TransformError(f"{text!r} has no month {month}")
@@ -138,7 +138,7 @@ def _year_month(order: str, pattern: str, form: str, names: bool = False):
 
 def _month_day(order: str, pattern: str, form: str, names: bool = False):
     def transform(text: str) -> str:
-        parts = dict(zip(order, _match(pattern, text, form).groups()))
+        parts = dict(zip(order, _match(pattern, text, form).groups(), strict=False))
         month = _MONTH_NUMBERS[parts["m"]] if names else int(parts["m"])
         _date(2000, month, int(parts["d"]), text)  # a leap year, so 29 February is a real day
         return f"--{month:02d}-{int(parts['d']):02d}"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from exporter.safety.xml import UnsafeXmlError, XmlLimits, parse_untrusted
 from exporter.validation.business_rules import business_rule_messages
 from exporter.validation.calc11 import calc_messages
 from exporter.validation.dimensions import dimension_messages
@@ -22,7 +23,6 @@ from exporter.validation.dts import load_dts
 from exporter.validation.inline_rules import inline_messages
 from exporter.validation.messages import Report, error
 from exporter.validation.packages import TaxonomyPackages
-from exporter.validation.safe_xml import UnsafeXmlError, XmlLimits, parse_untrusted
 from exporter.validation.xbrl21 import xbrl21_messages
 from exporter.validation.xsd import xsd_messages
 
@@ -164,9 +164,8 @@ def read_member(file: str) -> bytes:
     archive, separator, member = file.partition("!/")
     if not separator:
         return Path(file).read_bytes()
-    with zipfile.ZipFile(archive) as opened:
-        with opened.open(member) as stream:
-            return stream.read(MAX_FILE_BYTES + 1)
+    with zipfile.ZipFile(archive) as opened, opened.open(member) as stream:
+        return stream.read(MAX_FILE_BYTES + 1)
 
 
 def _problem_report(file: str, problem: str) -> Report:

@@ -15,10 +15,10 @@ from decimal import Decimal, InvalidOperation
 
 from exporter.taxonomy.concepts import UnitKind
 from exporter.taxonomy.files import ENTRY_POINT_URL, UnresolvableUrl, resolve_url
+from exporter.taxonomy.namespaces import ISO4217, XBRLI
 from exporter.validation.draft import Draft, DraftContext, DraftFact, DraftUnit
 from exporter.validation.dts import ConceptInfo, Dts, utr_currencies
 from exporter.validation.messages import Message, error, warning
-from exporter.taxonomy.namespaces import ISO4217, XBRLI
 
 SHARES = f"{{{XBRLI}}}shares"
 PURE = f"{{{XBRLI}}}pure"
@@ -238,9 +238,8 @@ def _unit_problem(kind: UnitKind | None, unit: DraftUnit) -> tuple[str, str] | N
         if len(nums) != 1 or dens != (SHARES,):
             return "utr:unitForType", "needs a currency divided by xbrli:shares"
         return _currency_problem(nums[0])
-    elif kind is UnitKind.PURE:
-        if dens or nums != (PURE,):
-            return "utr:unitForType", "needs the measure xbrli:pure"
+    elif kind is UnitKind.PURE and (dens or nums != (PURE,)):
+        return "utr:unitForType", "needs the measure xbrli:pure"
     return None
 
 

@@ -10,7 +10,7 @@ Run from the repository root:  ``python schemas/authoring/build_taxonomy.py``
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree

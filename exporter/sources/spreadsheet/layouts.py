@@ -17,8 +17,9 @@ comes; the Issuances sheet is streamed twice (a first pass over the ID column fi
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 from exporter.sources.spreadsheet.headers import (
     ALLOTMENT_SHEETS,
@@ -402,7 +403,7 @@ def _layout_b_records(register: Register, plan: Plan, issuance_rows: Iterator[Ro
         yield Record(index, plan.file, "b", row, _id_text(id_cell.value), allotments, tuple(problems))
         index += 1
     # 4. Allotment rows whose ID no issuance has.
-    for key, rows in by_id.items():
+    for rows in by_id.values():
         id_refs = tuple(c.ref for r in rows for c in r.cells if c.field == "id")
         plan.problems.append(Problem(plan.file, f"allotment rows {', '.join(str(r.row) for r in rows)} have the ID "
                                                 f"{normalise_text(id_refs[0].value)!r}, which no row of sheet "

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import csv
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from exporter.sources.spreadsheet.normalise import NormaliseError, decode_csv_bytes
 
@@ -71,8 +72,7 @@ class Register:
             return
         worksheet = self._workbook[sheet]
         # 1-based row numbers: read-only sheets fill the rows the file leaves out with empty rows.
-        for number, values in enumerate(worksheet.iter_rows(min_row=1, max_col=max_col, values_only=True), 1):
-            yield number, values
+        yield from enumerate(worksheet.iter_rows(min_row=1, max_col=max_col, values_only=True), 1)
 
 
 def open_register(path: Path) -> Register:

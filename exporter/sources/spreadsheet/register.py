@@ -17,10 +17,12 @@ Defaults for what a register does not say (each documented in the README and not
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -490,10 +492,8 @@ def _payment(row: _Row, currency: str) -> dict[str, Any] | None:
     elif method and "amount_per_right" not in payment and "amount_per_share" not in payment:
         said_no_payment = False
         for text in method[0].values():
-            try:
+            with contextlib.suppress(NormaliseError):
                 said_no_payment = said_no_payment or parse_amount(text).no_payment
-            except NormaliseError:
-                pass
         if said_no_payment:
             payment["no_payment"] = True
             row.add_source("issuance.payment.no_payment", method[1])
@@ -659,7 +659,7 @@ def _merge(row: _Row, lists: list[list[_Entry]], refs: list[CellRef], index_offs
             row.failed.add("issuance.allotments")
             return None
     allotments = []
-    for position, group in enumerate(zip(*lists)):
+    for position, group in enumerate(zip(*lists, strict=False)):
         index = index_offset + position
         codes = {entry.code or recipient_code(entry.label) for entry in group}
         numbers = {(e.persons, e.rights) for e in group}

@@ -13,7 +13,8 @@ import datetime as dt
 import io
 import re
 import zipfile
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from exporter.sources.spreadsheet.headers import FIELDS, FieldSpec
 

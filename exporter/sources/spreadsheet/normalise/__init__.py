@@ -11,18 +11,19 @@ messages.py); callers add file/sheet/row/column.  This package re-exports the pu
 from __future__ import annotations
 
 from ..messages import NormaliseError
-from ._text import RawCell, header_key, normalise_text
+from ._text import RawCell as RawCell
+from ._text import header_key, normalise_text
 from .allotments import RECIPIENT_CODES, AllotmentEntry, classify_recipient, parse_allotments
 from .dates import parse_date, parse_period
 from .encoding import decode_csv_bytes
 from .numbers import Amount, Count, parse_amount, parse_count, parse_decimal
 
 __all__ = [
-    "Amount",
+    "RECIPIENT_CODES",
     "AllotmentEntry",
+    "Amount",
     "Count",
     "NormaliseError",
-    "RECIPIENT_CODES",
     "classify_recipient",
     "decode_csv_bytes",
     "header_key",

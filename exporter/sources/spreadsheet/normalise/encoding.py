@@ -13,7 +13,6 @@ import re
 from .. import messages as msg
 from ..messages import NormaliseError
 
-
 # Python's cp932 maps the bytes CP932 leaves undefined (0x80, 0xA0, 0xFD-0xFF) to these
 # placeholders instead of failing; real Shift_JIS text never contains them.
 _CP932_UNDEFINED = re.compile("[\u0080\uf8f0-\uf8f3]")

@@ -10,15 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exporter.sources.spreadsheet import messages as msg
-from exporter.sources.spreadsheet.normalise import (
+from exporter.notation import (
     RECIPIENT_CODES,
     AllotmentEntry,
     Amount,
     Count,
     NormaliseError,
     classify_recipient,
-    decode_csv_bytes,
     header_key,
     normalise_text,
     parse_allotments,
@@ -28,6 +26,8 @@ from exporter.sources.spreadsheet.normalise import (
     parse_decimal,
     parse_period,
 )
+from exporter.notation import messages as msg
+from exporter.sources.spreadsheet.normalise import decode_csv_bytes
 
 D = Decimal
 date = dt.date

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 import pytest
 
+from exporter.notation import header_key
 from exporter.sources.spreadsheet.headers import (
     FIELDS,
     MappingError,
@@ -12,7 +13,6 @@ from exporter.sources.spreadsheet.headers import (
     load_mapping,
     markdown_table,
 )
-from exporter.sources.spreadsheet.normalise import header_key
 
 # The issue's table: field -> (English header, Japanese header).
 ISSUE_TABLE = {

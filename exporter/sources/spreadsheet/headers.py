@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import yaml
 
-from exporter.sources.spreadsheet.normalise import header_key
+from exporter.notation import header_key
 
 Table = Literal["issuances", "allotments"]
 Lang = Literal["en", "ja"]

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from exporter.notation import header_key, normalise_text
 from exporter.sources.spreadsheet.headers import (
     ALLOTMENT_SHEETS,
     ISSUANCE_SHEETS,
@@ -28,7 +29,6 @@ from exporter.sources.spreadsheet.headers import (
     Table,
     spec,
 )
-from exporter.sources.spreadsheet.normalise import header_key, normalise_text
 from exporter.sources.spreadsheet.problems import CellRef, Problem
 from exporter.sources.spreadsheet.reader import Register, Row, column_letter
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from exporter.sources.spreadsheet.normalise import NormaliseError, decode_csv_bytes
+from exporter.notation import NormaliseError
+from exporter.sources.spreadsheet.normalise import decode_csv_bytes
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv",)

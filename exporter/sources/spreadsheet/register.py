@@ -27,9 +27,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from exporter.models import Filing
-from exporter.sources.spreadsheet.headers import spec
-from exporter.sources.spreadsheet.layouts import Cell, Record, SourceRow
-from exporter.sources.spreadsheet.normalise import (
+from exporter.notation import (
     RECIPIENT_CODES,
     AllotmentEntry,
     Amount,
@@ -44,6 +42,8 @@ from exporter.sources.spreadsheet.normalise import (
     parse_date,
     parse_period,
 )
+from exporter.sources.spreadsheet.headers import spec
+from exporter.sources.spreadsheet.layouts import Cell, Record, SourceRow
 from exporter.sources.spreadsheet.problems import CellRef, Problem
 
 # Model path each field feeds (a field may feed several).

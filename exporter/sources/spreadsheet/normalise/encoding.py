@@ -10,8 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from .. import messages as msg
-from ..messages import NormaliseError
+from exporter.notation import messages as msg
+from exporter.notation.messages import NormaliseError
 
 # Python's cp932 maps the bytes CP932 leaves undefined (0x80, 0xA0, 0xFD-0xFF) to these
 # placeholders instead of failing; real Shift_JIS text never contains them.

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .. import messages as msg
-from ..messages import NormaliseError
+from . import messages as msg
 from ._text import RawCell, _exact_decimal, normalise_text
+from .messages import NormaliseError
 
 
 @dataclass(frozen=True)

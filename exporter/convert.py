@@ -28,7 +28,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
-from exporter.export import output_names, render_filing
+from exporter.documents import MissingText
+from exporter.export import render_filing
 from exporter.output import publish_staged
 from exporter.sources.spreadsheet.headers import HeaderMap, default_headers
 from exporter.sources.spreadsheet.layouts import Plan, Record, read_records
@@ -72,9 +73,13 @@ def convert_record(record: Record, lang: str, staging: Path | None = None) -> Ou
     if built.filing is None or built.stem is None:
         return Outcome(record.index, source, "error", errors=tuple(p.to_dict() for p in built.problems),
                        error_texts=tuple(str(p) for p in built.problems), warnings=warnings)
-    names = output_names(built.stem, lang)
     try:
-        rendered = render_filing(built.filing, lang, names=names)
+        rendered = render_filing(built.filing, lang, stem=built.stem)
+    except MissingText as exc:
+        error = {"file": record.file, "sheet": record.main.sheet, "row": record.main.row, "column": None,
+                 "cell": None, "value": None, "expected": None, "message": str(exc)}
+        return Outcome(record.index, source, "error", errors=(error,),
+                       error_texts=(f"{record.file}, row {record.main.row}: {exc}",), warnings=warnings)
     except ValidationFailed as exc:
         messages = [m for report in exc.reports for m in report.messages if m.severity is Severity.ERROR]
         errors = tuple({"file": record.file, "sheet": record.main.sheet, "row": record.main.row, "column": None,
@@ -83,9 +88,10 @@ def convert_record(record: Record, lang: str, staging: Path | None = None) -> Ou
         return Outcome(record.index, source, "error", errors=errors,
                        error_texts=tuple(f"{record.file}, row {record.main.row}: {e['message']}" for e in errors),
                        warnings=warnings)
-    documents = (rendered.instance, rendered.inline)
+    names = tuple(rendered.files)
+    documents = tuple(rendered.files.values())
     if staging is not None:
-        for name, data in zip(names, documents, strict=False):
+        for name, data in rendered.files.items():
             staged_path(staging, record.index, name).write_bytes(data)
         documents = ()
     return Outcome(record.index, source, "ok", names, documents, warnings=warnings)

@@ -3,27 +3,43 @@
 This module only wires the stages together; each stage lives in its own package. The library API
 (``render_filing``, ``export_filing``) and the CLI's ``export`` and ``convert`` commands go
 through here, so every document the tool writes has passed the same validator as a draft would.
+A filing that needs its own extension taxonomy (tranches, company-specific categories) gets it
+beside the documents, and the documents are validated together with it.
 """
+
 from __future__ import annotations
 
+import dataclasses
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from exporter.documents import build_inline, build_instance, serialize
-from exporter.documents.inline import serialize_inline
+from exporter.documents import build_inline, build_instance, serialize, serialize_inline
+from exporter.domain.rules import Finding
 from exporter.facts import build_factset
 from exporter.models import Filing
+from exporter.models.statements import describe
 from exporter.output import write_files
-from exporter.validation import Report, ValidationFailed, validate_bytes
+from exporter.taxonomy.extension import build_extension
+from exporter.validation import Report, ValidationFailed, validate_path
 
 
 @dataclass(frozen=True)
 class RenderedFiling:
-    """The bytes of a filing's two documents, validated, not yet written."""
+    """The bytes of a filing's files (instance, inline document, extension taxonomy), validated, not written."""
 
-    instance: bytes
-    inline: bytes
+    files: dict[str, bytes]  # file name -> bytes, in writing order
+    instance_name: str
+    inline_name: str
     reports: tuple[Report, ...]
+
+    @property
+    def instance(self) -> bytes:
+        return self.files[self.instance_name]
+
+    @property
+    def inline(self) -> bytes:
+        return self.files[self.inline_name]
 
 
 @dataclass(frozen=True)
@@ -32,6 +48,21 @@ class ExportResult:
     inline_path: Path
     written: tuple[Path, ...]
     reports: tuple[Report, ...]
+    paths: tuple[Path, ...] = ()  # every file of the filing, written or already identical
+
+
+def filing_warnings(filing: Filing) -> list[str]:
+    """What the filing is filed with but a reviewer should know: acknowledged disagreements, a name as identity."""
+    warnings = [f"filed as printed ({_reason(filing, finding)}): {describe(finding)}" for finding in filing.warnings]
+    if filing.issuer.identified_by_name:
+        scheme, identifier = filing.issuer.identifier
+        warnings.append(f"no securities code, LEI or EDINET code is given: the entity is identified by its name "
+                        f"{identifier!r} under the scheme {scheme}")
+    return warnings
+
+
+def _reason(filing: Filing, finding: Finding) -> str:
+    return next((ack.reason for ack in filing.acknowledged if ack.rule == finding.rule.id), "acknowledged")
 
 
 def output_names(stem: str, lang: str) -> tuple[str, str]:
@@ -39,23 +70,43 @@ def output_names(stem: str, lang: str) -> tuple[str, str]:
     return f"{stem}.xbrl", f"{stem}-{lang}.html"
 
 
-def render_filing(filing: Filing, lang: str = "en", *, names: tuple[str, str] = ("filing.xbrl", "filing.html")
-                  ) -> RenderedFiling:
-    """Build both documents and validate them; raise ValidationFailed if either is invalid."""
+def render_filing(filing: Filing, lang: str = "en", *, stem: str = "filing", era: bool = False) -> RenderedFiling:
+    """Build every file of the filing and validate its documents; raise ValidationFailed if one is invalid."""
+    instance_name, inline_name = output_names(stem, lang)
     factset = build_factset(filing)
-    instance = serialize(build_instance(factset))
-    inline = serialize_inline(build_inline(factset, lang))
-    reports = (validate_bytes(instance, file=names[0]), validate_bytes(inline, file=names[1]))
+    schema_href = f"{stem}.xsd" if factset.extension else None
+    files: dict[str, bytes] = {}
+    if factset.extension is not None:
+        files.update(build_extension(factset.extension, stem))
+    files[instance_name] = serialize(build_instance(factset, schema_href))
+    files[inline_name] = serialize_inline(build_inline(factset, lang, schema_href=schema_href, era=era))
+    reports = _validate(files, (instance_name, inline_name))
     if not all(report.valid for report in reports):
         raise ValidationFailed(list(reports))
-    return RenderedFiling(instance, inline, reports)
+    return RenderedFiling(files, instance_name, inline_name, reports)
 
 
-def export_filing(filing: Filing, outdir: Path, stem: str, *, lang: str = "en", overwrite: bool = False
-                  ) -> ExportResult:
-    """Render, validate and write ``<stem>.xbrl`` and ``<stem>-<lang>.html`` into ``outdir``."""
-    instance_name, inline_name = output_names(stem, lang)
-    rendered = render_filing(filing, lang, names=(str(outdir / instance_name), str(outdir / inline_name)))
-    files = {outdir / instance_name: rendered.instance, outdir / inline_name: rendered.inline}
+def _validate(files: dict[str, bytes], documents: tuple[str, ...]) -> tuple[Report, ...]:
+    """Validate the documents as they will stand: beside the extension taxonomy they reference."""
+    with tempfile.TemporaryDirectory(prefix="disclosure-exporter-check-") as folder:
+        for name, data in files.items():
+            (Path(folder) / name).write_bytes(data)
+        reports = tuple(report for name in documents for report in validate_path(Path(folder) / name))
+    return tuple(_renamed(report, name) for report, name in zip(reports, documents, strict=True))
+
+
+def _renamed(report: Report, name: str) -> Report:
+    """The report as if the document had been validated under its own name, not the scratch folder's."""
+    report.file = name
+    report.messages[:] = [dataclasses.replace(message, file=name) for message in report.messages]
+    return report
+
+
+def export_filing(filing: Filing, outdir: Path, stem: str, *, lang: str = "en", overwrite: bool = False,
+                  era: bool = False) -> ExportResult:
+    """Render, validate and write the filing's files into ``outdir``."""
+    rendered = render_filing(filing, lang, stem=stem, era=era)
+    files = {outdir / name: data for name, data in rendered.files.items()}
     written = write_files(files, overwrite=overwrite)
-    return ExportResult(outdir / instance_name, outdir / inline_name, tuple(written), rendered.reports)
+    return ExportResult(outdir / rendered.instance_name, outdir / rendered.inline_name, tuple(written),
+                        rendered.reports, tuple(files))

@@ -56,20 +56,23 @@ def _aspects(report: ArelleReport) -> set[tuple]:
 
 def _expected(filing) -> set[tuple]:
     rows = set()
-    for fact in build_factset(filing).facts:
+    factset = build_factset(filing)
+    extension = f"{{{factset.extension.namespace}}}" if factset.extension else None
+    for fact in factset.facts:
         unit = None
         if fact.unit:
             unit = (fact.unit.numerators, fact.unit.denominators)
         dims = []
         for m in fact.context.members:
-            value = f"{EQI}{m.member}" if isinstance(m, ExplicitMember) else m.value
+            value = (f"{extension if m.extension else EQI}{m.member}" if isinstance(m, ExplicitMember)
+                     else m.value)
             dims.append((f"{EQI}{m.dimension}", value))
         value = fact.value
         if isinstance(value, date):
             value = value.isoformat()
         elif isinstance(value, bool):
             value = "true" if value else "false"
-        rows.add((f"{EQI}{fact.concept}", value, unit, ("instant", fact.context.instant), tuple(sorted(dims)),
+        rows.add((f"{EQI}{fact.name}", value, unit, ("instant", fact.context.instant), tuple(sorted(dims)),
                   fact.lang))
     return rows
 
@@ -110,10 +113,10 @@ def test_seed_facts_as_the_notice_states_them(judged):
         ("ClassOfShares", "common stock", None, ()),
         ("RecipientCategoryDescription", "Directors (excluding Part-time and Outside Directors) of IIJ", None, directors),
         ("RecipientCategoryDescription", "Executive Officers of IIJ", None, officers),
-        ("PlanType", "StockCompensationType", None, ()),
+        ("IssuanceKind", "StockCompensationOptions", None, ()),
     }
     for name in ("iij-2015-07-13.xbrl", "iij-2015-07-13-en.html", "iij-2015-07-13-ja.html"):
         read = {(f.concept.removeprefix(EQI), f.value, f.unit, tuple(sorted(f.dimensions.items())))
                 for f in judged[name].facts if f.period == instant}
         assert notice <= read, f"{name}: missing {notice - read}"
-        assert len(judged[name].facts) == len(build_factset(load_filing(SEED)).facts)
+        assert len(_aspects(judged[name])) == len(build_factset(load_filing(SEED)).facts)

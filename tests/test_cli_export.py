@@ -58,7 +58,7 @@ BROKEN = [
     ("shares", lambda d: d["issuance"].update(number_of_shares=30000),
      ["number_of_shares", "151 × 200 = 30,200", "30,000"]),
     ("allotments", lambda d: d["issuance"]["allotments"][1].update(rights=50),
-     ["allotments must add up to number_of_rights", "= 150", "151"]),
+     ["issuance.allotments[0].rights + issuance.allotments[1].rights must equal issuance.number_of_rights", "= 150", "151"]),
     ("currency", lambda d: d["issuance"].update(currency="YEN"), ["issuance.currency", "'YEN'", "ISO 4217"]),
     ("resolution_after_allotment", lambda d: (d["issuance"].pop("determination_date"),
                                               d["issuance"].update(allotment_date="2015-06-01")),

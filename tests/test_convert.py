@@ -187,8 +187,11 @@ def test_cli_map_option(tmp_path):
                         headers={"decided": "Decided on"})
     mapping = tmp_path / "map.yaml"
     mapping.write_text("Decided on: resolution_date\n", encoding="utf-8")
-    assert run("convert", str(source), "-o", str(tmp_path / "a")).exit_code == 1
+    unmapped = run("convert", str(source), "-o", str(tmp_path / "a"))
+    assert unmapped.exit_code == 0 and "Decided on" in unmapped.output + unmapped.stderr  # an unused column
+    assert "BoardResolutionDate" not in "".join(p.read_text("utf-8") for p in (tmp_path / "a").glob("*.xbrl"))
     assert run("convert", str(source), "-o", str(tmp_path / "b"), "--map", str(mapping)).exit_code == 0
+    assert "BoardResolutionDate" in "".join(p.read_text("utf-8") for p in (tmp_path / "b").glob("*.xbrl"))
     mapping.write_text("Decided on: decision_day\n", encoding="utf-8")
     bad = run("convert", str(source), "-o", str(tmp_path / "c"), "--map", str(mapping))
     assert bad.exit_code == 2 and "is not one of our fields" in bad.stderr

@@ -14,8 +14,8 @@ from lxml import etree
 
 from exporter.documents import build_inline, build_instance, serialize
 from exporter.documents.inline import IX, serialize_inline
-from exporter.documents.presentation import render_date, render_number
 from exporter.facts import build_factset
+from exporter.notation.render import render_date, render_number
 from exporter.validation.transforms import TR4, transform
 
 GOLDEN = REPO / "tests" / "golden"
@@ -43,30 +43,39 @@ def test_same_input_same_bytes(seed_filing):
     assert _documents(seed_filing) == _documents(seed_filing)
 
 
-def test_every_fact_is_tagged_exactly_once_and_hidden_only_when_not_shown(seed_filing):
+def test_every_fact_is_tagged_and_hidden_only_when_not_shown(seed_filing):
     factset = build_factset(seed_filing)
     for lang in ("en", "ja"):
         root = build_inline(factset, lang).getroot()
-        tagged = list(root.iter(f"{{{IX}}}nonFraction", f"{{{IX}}}nonNumeric"))
-        assert len(tagged) == len(factset.facts)
+        lang_attribute = "{http://www.w3.org/XML/1998/namespace}lang"
+        tagged = [(e.get("name"), e.get("contextRef"), e.get(lang_attribute) or None)
+                  for e in root.iter(f"{{{IX}}}nonFraction", f"{{{IX}}}nonNumeric")]
+        assert set(tagged) == {(f"eqi:{f.name}", f.context.id, f.lang) for f in factset.facts}
+        # Stated twice: only the issuance's total, again in the allotment table's total row.
+        assert [t for t in set(tagged) if tagged.count(t) > 1] == [
+            ("eqi:NumberOfStockAcquisitionRights", "I20150713", None)]
         hidden = root.find(f".//{{{IX}}}hidden")
-        hidden_names = sorted(e.get("name") for e in hidden)
         other = "ja" if lang == "en" else "en"
-        # Hidden: the plan type token and the text facts of the other language, nothing else.
-        assert "eqi:PlanType" in hidden_names
-        assert all(e.get("{http://www.w3.org/XML/1998/namespace}lang") == other for e in hidden
-                   if e.get("name") != "eqi:PlanType")
+        # Hidden: vocabulary tokens (shown by their labels) and the other language's text, nothing else.
+        for element in hidden:
+            if element.get("name") not in ("eqi:IssuanceKind", "eqi:NoticeType"):
+                assert element.get("{http://www.w3.org/XML/1998/namespace}lang") == other, element.get("name")
 
 
 def test_english_document_reads_like_the_notice(seed_filing):
     root = build_inline(build_factset(seed_filing), "en").getroot()
     body = root.find("{http://www.w3.org/1999/xhtml}body")
+    body.remove(body[0])  # the hidden ix:header
+    for cell in body.iter("{http://www.w3.org/1999/xhtml}td"):
+        cell.tail = " "
     text = " ".join("".join(body.itertext()).split())
     assert "July 13, 2015" in text
-    assert "151 rights" in text
-    assert "30,200 shares of common stock" in text
-    assert "JPY369,200 per stock acquisition right (JPY1,846 per share)" in text
-    assert "Directors (excluding Part-time and Outside Directors) of IIJ" in text
+    assert "the terms of the issuance of stock acquisition rights resolved by its Board of Directors on June 26, " \
+           "2015 have been determined" in text
+    assert "Number of rights: 151 rights" in text and "Number of shares: 30,200 shares" in text
+    assert "Amount paid per right: JPY 369,200" in text and "Amount paid per share: JPY 1,846 per share" in text
+    assert "Directors (excluding Part-time and Outside Directors) of IIJ 7 persons 100 rights" in text
+    assert "Total 151 rights" in text
     assert "NASDAQ: IIJ" in text and "TSE1: 3774" in text
 
 
@@ -76,9 +85,22 @@ def test_japanese_document_uses_japanese_labels_and_numbers(seed_filing):
     body = root.find("{http://www.w3.org/1999/xhtml}body")
     text = "".join(body.itertext())
     assert "2015年7月13日" in text and "2015年6月26日" in text
-    assert "新株予約権の総数" in text and "151個" in text
+    assert "新株予約権の数　151個" in text
     assert "369,200円" in text and "30,200株" in text
     assert "当社取締役（社外取締役及び非常勤取締役を除く）" in text
+    assert "発行内容が下記のとおり確定いたしました" in text  # a determination notice, so 確定
+    assert text.index("記") < text.index("新株予約権の数") < text.rindex("以上")
+
+
+def test_japanese_era_dates_and_missing_japanese_text(seed_filing):
+    text = "".join(build_inline(build_factset(seed_filing), "ja", era=True).getroot().itertext())
+    assert "平成27年7月13日" in text
+    from exporter.documents import MissingText
+    from exporter.models import Filing
+    data = seed_filing.model_dump(mode="json", exclude_unset=True)
+    data["title"] = {"en": data["title"]["en"]}
+    with pytest.raises(MissingText, match=r"a Japanese document needs Japanese text \(ja:\) in: title"):
+        build_inline(build_factset(Filing.model_validate(data)), "ja")
 
 
 def test_numeric_facts_state_decimals_scale_and_format(seed_filing):
@@ -108,8 +130,15 @@ def test_rendered_numbers_read_back_as_the_value(value):
     assert Decimal(FunctionIxt.tr4Functions[rendered.format](rendered.text)) == value
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)), st.sampled_from(["en", "ja"]))
-def test_rendered_dates_read_back_as_the_date(day, lang):
-    rendered = render_date(day, lang)
+@given(amounts, st.sampled_from([3, 6, -2]))
+def test_scaled_numbers_read_back_as_the_value(value, scale):
+    rendered = render_number(value.quantize(Decimal(1)).scaleb(scale), scale)
+    assert Decimal(transform(TR4, rendered.format, rendered.text)).scaleb(scale) == value.quantize(Decimal(1)).scaleb(scale)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)), st.sampled_from(["en", "ja"]),
+       st.booleans())
+def test_rendered_dates_read_back_as_the_date(day, lang, era):
+    rendered = render_date(day, lang, era=era)
     assert transform(TR4, rendered.format, rendered.text) == day.isoformat()
     assert FunctionIxt.tr4Functions[rendered.format](rendered.text) == day.isoformat()

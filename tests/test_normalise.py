@@ -246,9 +246,19 @@ def test_parse_decimal_round_trips_formatted_numbers(units, scale):
 
 @given(st.floats(min_value=0, max_value=1e15, allow_nan=False, allow_infinity=False))
 def test_parse_decimal_reads_floats_via_their_repr(number):
+    if number and D(repr(number)).normalize().as_tuple().exponent < -10:
+        with pytest.raises(NormaliseError, match="more than 10 digits after the decimal point"):
+            parse_decimal(number)
+        return
     value = parse_decimal(number)
     assert value == D(repr(number))
     assert value.as_tuple().exponent <= 0
+
+
+@pytest.mark.parametrize("raw", [D("1e1000000000"), 10**30, 1e300, "1234567890123456789", "1.00000000001"])
+def test_numbers_too_large_or_too_fine_are_refused_before_they_are_built(raw):
+    with pytest.raises(NormaliseError, match="digits"):
+        parse_decimal(raw)
 
 
 # =============================================================================

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import yaml
 from click.testing import CliRunner
@@ -9,7 +10,6 @@ from conftest import REPO
 
 from exporter.cli import main
 from exporter.models import Filing
-from exporter.taxonomy import load_taxonomy
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -17,14 +17,18 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 def test_input_example_is_a_valid_filing():
     block = README.split("## Input format", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
     filing = Filing.model_validate(yaml.safe_load(block))
-    assert filing.issuance.number_of_rights.value == 151
+    assert filing.issuances[0].number_of_rights.value == 151
 
 
-def test_concept_table_lists_every_reportable_concept_with_its_labels():
-    for concept in load_taxonomy().concepts.values():
-        if concept.is_item:
-            row = next(line for line in README.splitlines() if line.startswith(f"| `eqi:{concept.name}` |"))
-            assert concept.label("en") in row and concept.label("ja") in row
+def test_reference_pages_are_what_the_declarations_generate():
+    sys.path.insert(0, str(REPO / "docs"))
+    try:
+        import build
+    finally:
+        sys.path.remove(str(REPO / "docs"))
+    for name, page in build.PAGES.items():
+        assert (REPO / "docs" / name).read_text(encoding="utf-8") == page(), f"run python docs/build.py ({name})"
+        assert f"docs/{name.replace('-fields', '')}" in README or name == "input-fields.md"
 
 
 def test_documented_commands_exist():
@@ -45,3 +49,11 @@ def test_every_validation_code_is_documented():
 
     for code, (severity, _) in CODES.items():
         assert f"| `{code}` | {severity.value} |" in README, code
+
+
+def test_every_example_in_the_input_guide_is_a_valid_filing():
+    guide = (REPO / "docs" / "input.md").read_text(encoding="utf-8")
+    blocks = [block.split("```", 1)[0] for block in guide.split("```yaml")[1:]]
+    assert len(blocks) >= 4
+    for block in blocks:
+        Filing.model_validate(yaml.safe_load(block))

@@ -19,7 +19,7 @@ from test_spreadsheet_support import (
     write_csv,
 )
 
-from exporter.models import PlanType, RecipientCategory
+from exporter.domain.kinds import IssuanceKind
 
 
 def one(tmp_path, lang="en", **cells):
@@ -29,7 +29,7 @@ def one(tmp_path, lang="en", **cells):
 def issuance(tmp_path, **cells):
     built = one(tmp_path, **cells)
     assert built.filing is not None, [str(p) for p in built.problems]
-    return built.filing.issuance
+    return built.filing.issuances[0]
 
 
 def only_problem(built):
@@ -55,8 +55,8 @@ def test_rights_with_units(tmp_path, cell):
                                   "￥369,200", "369,200 yen"])
 def test_currency_marks_and_full_width_amounts(tmp_path, cell):
     built = one(tmp_path, amount_per_right=cell)
-    assert built.filing.issuance.payment.amount_per_right == Decimal(369200)
-    assert built.filing.issuance.currency == "JPY"
+    assert built.filing.issuances[0].payment.amount_per_right.value == Decimal(369200)
+    assert built.filing.issuances[0].currency == "JPY"
 
 
 @pytest.mark.parametrize("cell", ["無償", "No payment", "No cash payment is required", "無償（0円）"])
@@ -75,7 +75,7 @@ def test_no_payment_in_the_method_cell_alone(tmp_path):
 
 def test_literal_zero_is_an_amount_not_a_free_issue(tmp_path):
     payment = issuance(tmp_path, amount_per_right=0, amount_per_share=0).payment
-    assert (payment.no_payment, payment.amount_per_right) == (False, 0)
+    assert (payment.no_payment, payment.amount_per_right.value) == (False, 0)
 
 
 @pytest.mark.parametrize("rights, shares, allotment", [
@@ -99,7 +99,7 @@ def test_upper_limits(tmp_path, rights, shares, allotment):
                                   "平成27年6月26日", "平成２７年６月２６日", "H27.6.26", dt.datetime(2015, 6, 26),
                                   dt.date(2015, 6, 26), 42181, 42181.0, "42181", "20150626"])
 def test_date_forms_eras_excel_cells_and_serials(tmp_path, cell):
-    assert issuance(tmp_path, resolution_date=cell).board_resolution_date == dt.date(2015, 6, 26)
+    assert one(tmp_path, resolution_date=cell).filing.board_resolution_date == dt.date(2015, 6, 26)
 
 
 @pytest.mark.parametrize("cells, start, end", [
@@ -111,28 +111,28 @@ def test_date_forms_eras_excel_cells_and_serials(tmp_path, cell):
 ])
 def test_exercise_period_in_one_cell_or_two(tmp_path, cells, start, end):
     exercise = issuance(tmp_path, exercise_price="1円", **cells).exercise
-    assert (exercise.period_start, exercise.period_end, exercise.price_per_share) == (start, end, 1)
+    assert (exercise.period_start, exercise.period_end, exercise.price_per_share.value) == (start, end, 1)
 
 
 def test_allotment_text_in_japanese_classifies_categories(tmp_path):
     built = one(tmp_path, "ja")
-    allotments = built.filing.issuance.allotments
+    allotments = built.filing.issuances[0].allotments
     assert [(a.category, a.persons, a.rights.value, a.description.ja) for a in allotments] == [
-        (RecipientCategory.DIRECTORS, 7, 100, "当社取締役（社外取締役及び非常勤取締役を除く）"),
-        (RecipientCategory.EXECUTIVE_OFFICERS, 11, 51, "当社執行役員")]
+        ("directors", 7, 100, "当社取締役（社外取締役及び非常勤取締役を除く）"),
+        ("executive_officers", 11, 51, "当社執行役員")]
 
 
 def test_allotment_category_codes_are_accepted_as_labels(tmp_path):
     allotments = issuance(tmp_path, allotment="employees: 7 persons, 100 rights; other: 11 persons, 51 rights"
                           ).allotments
-    assert [a.category for a in allotments] == [RecipientCategory.EMPLOYEES, RecipientCategory.OTHER]
+    assert [a.category for a in allotments] == ["employees", "other"]
 
 
-@pytest.mark.parametrize("cell, plan", [("株式報酬型", PlanType.STOCK_COMPENSATION),
-                                        ("Stock-compensation type", PlanType.STOCK_COMPENSATION),
-                                        ("通常型", PlanType.ORDINARY), ("Ordinary", PlanType.ORDINARY)])
+@pytest.mark.parametrize("cell, plan", [("株式報酬型", IssuanceKind.STOCK_COMPENSATION_OPTIONS),
+                                        ("Stock-compensation type", IssuanceKind.STOCK_COMPENSATION_OPTIONS),
+                                        ("通常型", IssuanceKind.STOCK_OPTIONS), ("Ordinary", IssuanceKind.STOCK_OPTIONS)])
 def test_plan_type_words(tmp_path, cell, plan):
-    assert issuance(tmp_path, plan_type=cell).plan_type is plan
+    assert issuance(tmp_path, plan_type=cell).kind is plan
 
 
 def test_listings_cell(tmp_path):
@@ -159,9 +159,9 @@ def test_what_a_register_leaves_out_stays_out(tmp_path):
                 payment_method=DROP, currency=DROP)
     filing = built.filing
     assert filing is not None, messages(built)
-    assert filing.issuance.payment is None and filing.issuance.exercise is None
-    assert filing.issuance.allotment_date is None and filing.issuance.determination_date is None
-    assert filing.issuer.listings == () and filing.issuance.currency == "JPY"
+    assert filing.issuances[0].payment is None and filing.issuances[0].exercise is None
+    assert filing.issuances[0].allotment_date is None and filing.issuances[0].determination_date is None
+    assert filing.issuer.listings == () and filing.issuances[0].currency == "JPY"
 
 
 def test_defaults_for_what_the_model_requires(tmp_path):
@@ -170,24 +170,24 @@ def test_defaults_for_what_the_model_requires(tmp_path):
     filing = built.filing
     assert filing is not None, messages(built)
     assert filing.title.ja == "ストックオプション（新株予約権）の発行に関するお知らせ" and filing.title.en is None
-    assert filing.issuance.plan_type is PlanType.ORDINARY
-    assert filing.issuance.class_of_shares.ja == "普通株式"
-    assert filing.issuance.number_of_rights.value == 151  # the allotments' sum
-    assert filing.issuance.number_of_shares.value == 30200  # rights × shares per right
+    assert filing.issuances[0].kind is IssuanceKind.STOCK_OPTIONS
+    assert filing.issuances[0].class_of_shares.ja == "普通株式"
+    assert filing.issuances[0].number_of_rights.value == 151  # the allotments' sum
+    assert filing.issuances[0].number_of_shares.value == 30200  # rights × shares per right
     assert filing.language == "ja"
     assert len(built.warnings) == 5
 
 
 def test_plan_type_default_follows_an_exercise_price_of_one(tmp_path):
     built = one(tmp_path, plan_type=DROP, exercise_price="1円", title=DROP)
-    assert built.filing.issuance.plan_type is PlanType.STOCK_COMPENSATION
+    assert built.filing.issuances[0].kind is IssuanceKind.STOCK_COMPENSATION_OPTIONS
     assert built.filing.title.en.startswith("Notice Concerning the Issuance of Stock-Compensation-Type")
 
 
 def test_currency_from_the_amounts_marks(tmp_path):
     built = one(tmp_path, currency=DROP, amount_per_right="$3,692", amount_per_share="US$18.46")
-    assert built.filing.issuance.currency == "USD"
-    assert built.filing.issuance.payment.amount_per_share == Decimal("18.46")
+    assert built.filing.issuances[0].currency == "USD"
+    assert built.filing.issuances[0].payment.amount_per_share.value == Decimal("18.46")
 
 
 def test_language_marked_headers_and_script_detection(tmp_path):
@@ -229,15 +229,21 @@ def test_a_bad_cell_names_file_sheet_row_column_value_and_what_was_expected(tmp_
 
 
 def test_empty_required_cell(tmp_path):
-    problem = only_problem(one(tmp_path, resolution_date=None))
-    assert problem.main.header == "Resolution date" and problem.main.value is None
-    assert "expected the board resolution date, got an empty cell" in problem.message
+    problem = only_problem(one(tmp_path, announcement_date=None))
+    assert problem.main.header == "Announcement date" and problem.main.value is None
+    assert "expected the announcement date, got an empty cell" in problem.message
+
+
+def test_a_register_need_not_print_a_resolution_date_or_a_code(tmp_path):
+    built = one(tmp_path, resolution_date=DROP, securities_code=DROP, listings=DROP)
+    assert built.filing is not None and built.filing.board_resolution_date is None
+    assert built.filing.issuer.identified_by_name
 
 
 def test_missing_required_column_names_the_headers_we_expected(tmp_path):
-    problem = only_problem(one(tmp_path, resolution_date=DROP))
-    assert problem.main.column is None and problem.main.header == "Resolution date" and problem.main.row == 2
-    assert "'Resolution date' or '決議日'" in problem.message
+    problem = only_problem(one(tmp_path, announcement_date=DROP))
+    assert problem.main.column is None and problem.main.header == "Announcement date" and problem.main.row == 2
+    assert "'Announcement date' or '公表日'" in problem.message
 
 
 def test_upper_limit_shares_per_right_and_persons(tmp_path):
@@ -341,7 +347,7 @@ def test_layout_b_joins_allotments_by_id(tmp_path):
     issuances, allotments = seed_b()
     allotments[1]["id"] = " iij-2015-1 "  # IDs match regardless of case and spaces
     built = build_one(register_b(tmp_path / "b.xlsx", issuances, allotments))
-    assert [a.rights.value for a in built.filing.issuance.allotments] == [100, 51]
+    assert [a.rights.value for a in built.filing.issuances[0].allotments] == [100, 51]
     assert built.stem == "3774-2015-07-13-IIJ-2015-1"
 
 
@@ -356,7 +362,8 @@ def test_layout_b_sum_error_names_the_allotment_rows(tmp_path):
     issuances, allotments = seed_b()
     allotments[1]["rights"] = 50
     problem = only_problem(build_one(register_b(tmp_path / "b.xlsx", issuances, allotments)))
-    assert "100 (directors) + 50 (executive_officers) = 150" in problem.message
+    assert "directors (rights) + executive_officers (rights) must equal 'Number of rights': 100 + 50 = 150" \
+        in problem.message
     assert {(c.sheet, c.row) for c in problem.cells} >= {("Issuances", 2), ("Allotments", 2), ("Allotments", 3)}
 
 
@@ -365,7 +372,7 @@ def test_layout_b_category_code_column(tmp_path):
     allotments[0]["category_code"] = "outside_directors"
     allotments[1]["category_code"] = "Executive Officers"
     built = build_one(register_b(tmp_path / "b.xlsx", issuances, allotments))
-    assert [a.category.value for a in built.filing.issuance.allotments] == ["outside_directors", "executive_officers"]
+    assert [a.category for a in built.filing.issuances[0].allotments] == ["outside_directors", "executive_officers"]
 
 
 def test_layout_b_bad_category_code(tmp_path):
@@ -442,5 +449,5 @@ def test_layout_b_issuance_without_allotment_rows_is_converted_with_a_warning(tm
     issuances, allotments = seed_b()
     issuances.append(dict(issuances[0], id="OTHER"))
     built = build_all(register_b(tmp_path / "b.xlsx", issuances, allotments))
-    assert built[1].filing is not None and built[1].filing.issuance.allotments == ()
+    assert built[1].filing is not None and built[1].filing.issuances[0].allotments == ()
     assert built[1].warnings == ["no row of the Allotments sheet has this issuance's ID: the filing has no allotments"]

@@ -260,7 +260,7 @@ def test_export_validates_with_the_same_code_path() -> None:
     import exporter.export
     import exporter.validation.validate
 
-    assert exporter.export.validate_bytes is exporter.validation.validate.validate_bytes
+    assert exporter.export.validate_path is exporter.validation.validate.validate_path
 
 
 def test_generated_benchmark_documents_are_valid() -> None:

@@ -112,15 +112,14 @@ def el(tag: str, attrib: dict | None = None, text: str | None = None, nsmap: dic
 # -- valid variants: still valid, they exercise what the plain outputs do not ------------------------
 
 def with_continuation(root: etree._Element) -> None:
-    """Split the English payment method over an ix:continuation in a second paragraph."""
+    """Split the English payment method over an ix:continuation in a second span."""
     target = next(e for e in root.iter(f"{{{IX}}}nonNumeric")
                   if e.get("name") == "eqi:PaymentMethod" and " by offsetting" in (e.text or ""))
     text = target.text
     cut = text.index(" by offsetting")
     target.text = text[:cut]
     target.set("continuedAt", "cont1")
-    paragraph = etree.Element(f"{{{XHTML}}}p")
-    target.getparent().addnext(paragraph)
+    paragraph = etree.SubElement(target.getparent(), f"{{{XHTML}}}span")
     continuation = etree.SubElement(paragraph, f"{{{IX}}}continuation", id="cont1")
     continuation.text = text[cut:]
 
@@ -312,9 +311,9 @@ def _(root):
     fact(root, "NoPaymentRequired").text = "yes"
 
 
-@_case("bad-plan-type", "iij.xbrl", "the plan type is a token outside the enumeration", "xsd:instanceInvalid")
+@_case("bad-plan-type", "iij.xbrl", "the issuance kind is a token outside the enumeration", "xsd:instanceInvalid")
 def _(root):
-    fact(root, "PlanType").text = "Premium"
+    fact(root, "IssuanceKind").text = "Premium"
 
 
 @_case("unknown-concept", "iij.xbrl", "a fact of a concept the taxonomy does not declare",

@@ -1,6 +1,6 @@
 """The ``disclosure-exporter`` command line: a thin click layer over the library.
 
-One module per command (``export``, ``validate``, ``convert``, ``taxonomy``, ``template``), each
+One module per command (``export``, ``validate``, ``convert``, ``taxonomy``, ``template``, ``schema``), each
 calling the library; this module only assembles the group. Exit codes: 0 success; 1 invalid input
 or output (nothing written); 2 usage error or unreadable input.
 """
@@ -18,6 +18,7 @@ COMMANDS = {
     "convert": "convert",
     "template": "template",
     "taxonomy": "taxonomy",
+    "schema": "schema",
 }
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 import click
 
 from exporter.cli.common import EXIT_INVALID, EXIT_USAGE, fail
-from exporter.export import export_filing
+from exporter.documents import MissingText
+from exporter.export import export_filing, filing_warnings
 from exporter.output import OutputExists
 from exporter.sources import InputError, load_filing
 from exporter.validation import ValidationFailed
@@ -18,12 +19,15 @@ from exporter.validation import ValidationFailed
               help="Folder for the filing (created if missing).")
 @click.option("--lang", type=click.Choice(["en", "ja"]), default="en", show_default=True,
               help="Language of the Inline XBRL document.")
+@click.option("--era", is_flag=True, help="Write Japanese dates in the era form (令和7年7月18日).")
 @click.option("--force", is_flag=True, help="Replace output files that exist with other content.")
-def export(input_file: Path, outdir: Path, lang: str, force: bool) -> None:
+def export(input_file: Path, outdir: Path, lang: str, era: bool, force: bool) -> None:
     """Export a filing document (YAML or JSON) as an XBRL instance and an Inline XBRL document.
 
-    Both documents are validated (XML Schema, XBRL 2.1, Dimensions, Inline XBRL) before anything
-    is written; on any error nothing is written and the exit code is 1.
+    A filing with several issuances or company-specific recipient categories also gets its own
+    extension taxonomy (INPUT-stem.xsd and its linkbases) beside the documents. Everything is
+    validated (XML Schema, XBRL 2.1, Dimensions, Inline XBRL) before anything is written; on any
+    error nothing is written and the exit code is 1.
 
     \b
     Examples:
@@ -37,15 +41,20 @@ def export(input_file: Path, outdir: Path, lang: str, force: bool) -> None:
         fail(f"{input_file}: no such file", EXIT_USAGE)
     try:
         filing = load_filing(input_file)
-        result = export_filing(filing, outdir, input_file.stem, lang=lang, overwrite=force)
+        result = export_filing(filing, outdir, input_file.stem, lang=lang, overwrite=force, era=era)
+    except MissingText as exc:
+        fail(f"{input_file}: {exc}; nothing written", EXIT_INVALID)
     except InputError as exc:
         fail(f"invalid input, nothing written:\n{exc}", EXIT_INVALID)
     except ValidationFailed as exc:
         fail(f"{exc}\nnothing written", EXIT_INVALID)
     except OutputExists as exc:
         fail(str(exc), EXIT_INVALID)
-    for path in (result.instance_path, result.inline_path):
+    for warning in filing_warnings(filing):
+        click.echo(f"{input_file}: warning: {warning}", err=True)
+    for path in result.paths:
         state = "written" if path in result.written else "unchanged"
-        click.echo(f"{path} ({state}, valid)")
+        valid = ", valid" if path in (result.instance_path, result.inline_path) else ""
+        click.echo(f"{path} ({state}{valid})")
 
 

@@ -1,28 +1,31 @@
 """The XBRL 2.1 instance document (``.xbrl``) of a fact set."""
+
 from __future__ import annotations
 
 from lxml import etree
 
-from exporter.documents.xbrl import NSMAP, concept_tag, context_element, schema_ref, unit_element, value_text
+from exporter.documents.xbrl import XSI_NIL, concept_tag, document_nsmap, resources, schema_ref, value_text
 from exporter.facts.factset import FactSet
 from exporter.taxonomy.namespaces import XBRLI, XML_LANG
 
 
-def build_instance(factset: FactSet) -> etree._ElementTree:
-    root = etree.Element(f"{{{XBRLI}}}xbrl", nsmap=NSMAP)
-    schema_ref(root)
-    for context in factset.contexts:
-        context_element(root, context)
-    for unit in factset.units:
-        unit_element(root, unit)
+def build_instance(factset: FactSet, schema_href: str | None = None) -> etree._ElementTree:
+    """The instance; ``schema_href`` is the filing's extension schema when the fact set needs one."""
+    root = etree.Element(f"{{{XBRLI}}}xbrl", nsmap=document_nsmap(factset))
+    schema_ref(root, schema_href)
+    resources(root, factset)
     for fact in factset.facts:
-        element = etree.SubElement(root, concept_tag(fact.concept), contextRef=fact.context.id)
+        element = etree.SubElement(root, concept_tag(fact.name), contextRef=fact.context.id)
         if fact.unit is not None:
             element.set("unitRef", fact.unit.id)
-            element.set("decimals", fact.decimals or "INF")
+            if fact.decimals is not None:
+                element.set("decimals", fact.decimals)
         if fact.lang:
             element.set(XML_LANG, fact.lang)
-        element.text = value_text(fact.value)
+        if fact.value is None:
+            element.set(XSI_NIL, "true")
+        else:
+            element.text = value_text(fact.value)
     return etree.ElementTree(root)
 
 

@@ -1,4 +1,5 @@
-"""XBRL elements shared by the instance and the inline document: schemaRef, contexts, units."""
+"""XBRL elements shared by the instance and the inline document: schemaRef, contexts, units, values."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -6,12 +7,24 @@ from decimal import Decimal
 
 from lxml import etree
 
-from exporter.facts.factset import Context, ExplicitMember, FactValue, Unit
+from exporter.facts.factset import Context, ExplicitMember, FactSet, FactValue, Unit
 from exporter.taxonomy.files import ENTRY_POINT_URL, NAMESPACE, PREFIX
 from exporter.taxonomy.namespaces import ISO4217, LINK, XBRLDI, XBRLI, XLINK
 
 NSMAP = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI, "iso4217": ISO4217, PREFIX: NAMESPACE}
 _PREFIXES = {ns: prefix for prefix, ns in NSMAP.items()}
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XSI_NIL = f"{{{XSI}}}nil"
+
+
+def document_nsmap(factset: FactSet) -> dict[str, str]:
+    """The namespaces a document of ``factset`` declares: ours, xsi for nil facts, the filing's extension."""
+    nsmap = dict(NSMAP)
+    if any(fact.value is None for fact in factset.facts):
+        nsmap["xsi"] = XSI
+    if factset.extension is not None:
+        nsmap[factset.extension.prefix] = factset.extension.namespace
+    return nsmap
 
 
 def qname_text(clark: str) -> str:
@@ -25,7 +38,9 @@ def concept_tag(local: str) -> str:
 
 
 def value_text(value: FactValue) -> str:
-    """The canonical lexical form of a fact value."""
+    """The canonical lexical form of a fact value ('' for a nil fact)."""
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
@@ -35,12 +50,13 @@ def value_text(value: FactValue) -> str:
     return value
 
 
-def schema_ref(parent: etree._Element) -> etree._Element:
+def schema_ref(parent: etree._Element, href: str | None = None) -> etree._Element:
+    """The schemaRef: eqi's entry point, or the filing's extension schema (which imports eqi)."""
     return etree.SubElement(parent, f"{{{LINK}}}schemaRef",
-                            {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": ENTRY_POINT_URL})
+                            {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": href or ENTRY_POINT_URL})
 
 
-def context_element(parent: etree._Element, context: Context) -> etree._Element:
+def context_element(parent: etree._Element, context: Context, extension_prefix: str | None = None) -> etree._Element:
     element = etree.SubElement(parent, f"{{{XBRLI}}}context", id=context.id)
     entity = etree.SubElement(element, f"{{{XBRLI}}}entity")
     etree.SubElement(entity, f"{{{XBRLI}}}identifier", scheme=context.scheme).text = context.identifier
@@ -49,11 +65,12 @@ def context_element(parent: etree._Element, context: Context) -> etree._Element:
         for member in context.members:
             dimension = f"{PREFIX}:{member.dimension}"
             if isinstance(member, ExplicitMember):
+                prefix = extension_prefix if member.extension else PREFIX
                 etree.SubElement(segment, f"{{{XBRLDI}}}explicitMember", dimension=dimension).text = \
-                    f"{PREFIX}:{member.member}"
+                    f"{prefix}:{member.member}"
             else:
                 typed = etree.SubElement(segment, f"{{{XBRLDI}}}typedMember", dimension=dimension)
-                etree.SubElement(typed, concept_tag("ExchangeCode")).text = member.value
+                etree.SubElement(typed, concept_tag(member.domain)).text = member.value
     period = etree.SubElement(element, f"{{{XBRLI}}}period")
     etree.SubElement(period, f"{{{XBRLI}}}instant").text = context.instant.isoformat()
     return element
@@ -71,3 +88,12 @@ def unit_element(parent: etree._Element, unit: Unit) -> etree._Element:
         for measure in unit.numerators:
             etree.SubElement(element, f"{{{XBRLI}}}measure").text = qname_text(measure)
     return element
+
+
+def resources(parent: etree._Element, factset: FactSet) -> None:
+    """Every context, then every unit, of ``factset``."""
+    prefix = factset.extension.prefix if factset.extension else None
+    for context in factset.contexts:
+        context_element(parent, context, prefix)
+    for unit in factset.units:
+        unit_element(parent, unit)

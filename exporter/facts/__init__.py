@@ -1,10 +1,13 @@
-"""Facts: the model mapped onto the taxonomy, as a neutral fact set.
+"""Facts: the model's statements in XBRL form, as a neutral fact set.
 
-Owns the one declared mapping from model fields to concepts (``mapping``), the fact set's data
-types with contexts and units de-duplicated by their aspects (``factset``), and the builder that
-walks a ``Filing`` through the mapping (``build``). Serializers read only the fact set.
+Owns the fact set's data types, with contexts and units de-duplicated by their aspects
+(``factset``), and the builder that gives a ``Filing``'s statements their concepts, contexts,
+units and decimals, and says which members the filing's extension taxonomy must declare
+(``build``). Serializers read only the fact set.
 """
+
 from exporter.facts.build import build_factset
 from exporter.facts.factset import Context, Fact, FactSet, Unit
+from exporter.taxonomy.extension import Extension, ExtensionMember
 
-__all__ = ["Context", "Fact", "FactSet", "Unit", "build_factset"]
+__all__ = ["Context", "Extension", "ExtensionMember", "Fact", "FactSet", "Unit", "build_factset"]

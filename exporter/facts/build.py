@@ -1,50 +1,126 @@
-"""Walk a Filing through the declared mapping and produce its fact set."""
+"""Walk a Filing's statements into its fact set: concepts, contexts, units and decimals.
+
+The statements (``exporter.models.statements``) say what each value is and where it stands; this
+module only gives them XBRL form. A value stated as an upper limit is reported under the concept's
+``…UpperLimit`` sibling; a value to be determined is a nil fact. Tranches of a notice with several
+issuances, and recipient categories of the company's own, are members of the filing's extension
+taxonomy (``Extension``), which the documents stage writes beside the instance.
+"""
+
 from __future__ import annotations
 
-from decimal import Decimal
-from enum import Enum
-from typing import Any
+import hashlib
+import re
 
-from exporter.facts.factset import Context, ExplicitMember, Fact, FactSet, Member, TypedMember, Unit
-from exporter.facts.mapping import LISTING_AXIS, RECIPIENT_AXIS, RECIPIENT_MEMBERS, RULES, FactRule
-from exporter.models import Filing, LocalizedText, Quantity
-from exporter.taxonomy.concepts import Taxonomy, UnitKind, load_taxonomy
+from exporter.domain.categories import BY_CODE
+from exporter.domain.concepts import Concept, all_concepts, upper_limit_of
+from exporter.domain.dimensions import (
+    AXES,
+    LISTING_AXIS,
+    RECIPIENT_AXIS,
+    SECTION_AXIS,
+    TABLES,
+    TRANCHE_AXIS,
+    TRANSLATION_AXIS,
+)
+from exporter.domain.kinds import token
+from exporter.domain.rules import Statement, Sum
+from exporter.domain.text import Labels
+from exporter.domain.values import UnitKind
+from exporter.facts.factset import (
+    Context,
+    ExplicitMember,
+    Fact,
+    FactSet,
+    Member,
+    TypedMember,
+    Unit,
+)
+from exporter.models import Filing
+from exporter.models.statements import statements
+from exporter.taxonomy.extension import Extension, ExtensionMember
 from exporter.taxonomy.namespaces import ISO4217, XBRLI
 
-
-def _read(obj: Any, path: str) -> Any:
-    for part in path.split("."):
-        if obj is None:
-            return None
-        obj = getattr(obj, part)
-    return obj
+EXTENSION_PREFIX = "ext"
+EXTENSION_BASE = "http://disclosure-exporter.dev/taxonomy/ext/"
+_AXIS_ORDER = {axis.name: index for index, axis in enumerate(AXES)}
+_TABLE_ORDER = {scope: index for index, table in enumerate(TABLES) for scope in table.scopes}
+_CONCEPT_ORDER = {concept.name: index for index, concept in enumerate(all_concepts())}
 
 
-def _stated_decimals(amount: Decimal) -> str:
-    exponent = amount.normalize().as_tuple().exponent
-    return str(max(0, -exponent)) if isinstance(exponent, int) else "0"
+def extension_namespace(filing: Filing) -> str:
+    """The filing's own namespace: the issuer's identifier (or a digest of it) and the announcement date."""
+    _, identifier = filing.issuer.identifier
+    slug = identifier if re.fullmatch(r"[A-Za-z0-9._-]+", identifier) else \
+        "entity-" + hashlib.sha256(identifier.encode()).hexdigest()[:16]
+    return f"{EXTENSION_BASE}{slug}/{filing.announcement_date.isoformat()}"
 
 
 class _Builder:
-    def __init__(self, filing: Filing, taxonomy: Taxonomy):
-        self.filing, self.taxonomy = filing, taxonomy
+    def __init__(self, filing: Filing):
+        self.filing = filing
         self.scheme, self.identifier = filing.issuer.identifier
         self.instant = filing.announcement_date
-        self.contexts: dict[tuple, Context] = {}
+        self.contexts: dict[tuple[Member, ...], Context] = {}
         self.units: dict[str, Unit] = {}
+        self.extension_members: dict[str, ExtensionMember] = {}
+        self.typed_positions: dict[tuple[str, str], int] = {}
         self.factset = FactSet()
 
-    def context(self, members: tuple[Member, ...], suffix: str) -> Context:
-        key = (self.scheme, self.identifier, self.instant, members)
-        if key not in self.contexts:
-            context_id = f"I{self.instant:%Y%m%d}" + (f"_{suffix}" if suffix else "")
-            self.contexts[key] = Context(context_id, self.scheme, self.identifier, self.instant, members)
-        return self.contexts[key]
+    # -- members and contexts -------------------------------------------------------------------
+    def member(self, axis: str, key: str, source: tuple[str | int, ...]) -> tuple[Member, str]:
+        """The context member for an axis key, and the short name it adds to the context id."""
+        if axis == RECIPIENT_AXIS.name:
+            standard = BY_CODE.get(key)
+            if standard is not None:
+                return ExplicitMember(axis, standard.member), standard.member.removesuffix("Member")
+            name = token(key) + "Member"
+            self.extension_member(axis, name, self.custom_category_label(source))
+            return ExplicitMember(axis, name, extension=True), name.removesuffix("Member")
+        if axis == TRANCHE_AXIS.name:
+            name = f"Tranche{key}Member"
+            self.extension_member(axis, name, self.tranche_label(int(key)))
+            return ExplicitMember(axis, name, extension=True), f"T{key}"
+        if axis == TRANSLATION_AXIS.name:
+            return ExplicitMember(axis, key), "Translation"
+        typed = LISTING_AXIS if axis == LISTING_AXIS.name else SECTION_AXIS
+        assert typed.typed_domain is not None and axis == typed.name
+        position = self.typed_positions.setdefault((axis, key), 1 + sum(a == axis for a, _ in self.typed_positions))
+        short = "Listing" if typed is LISTING_AXIS else "Section"
+        return TypedMember(axis, typed.typed_domain, key), f"{short}{position}"
 
-    def unit(self, kind: UnitKind) -> Unit:
-        currency = self.filing.issuance.currency
+    def extension_member(self, axis: str, name: str, label: Labels) -> None:
+        self.extension_members.setdefault(name, ExtensionMember(axis, name, label))
+
+    def custom_category_label(self, source: tuple[str | int, ...]) -> Labels:
+        issuance, allotment = source[1], source[3]
+        assert isinstance(issuance, int) and isinstance(allotment, int)
+        found = self.filing.issuances[issuance].allotments[allotment]
+        description = found.description
+        assert description is not None  # the model requires one for a custom category
+        return _both(description.en, description.ja)
+
+    def tranche_label(self, number: int) -> Labels:
+        issuance = self.filing.issuances[number - 1]
+        name = issuance.label or getattr(issuance, "series_name", None)
+        if name is None:
+            return Labels(f"Issuance {number}", f"発行{number}")
+        return _both(name.en, name.ja)
+
+    def context(self, statement: Statement) -> Context:
+        pairs = sorted(statement.where, key=lambda pair: _AXIS_ORDER[pair[0]])
+        members_and_names = [self.member(axis, key, statement.source) for axis, key in pairs]
+        members = tuple(member for member, _ in members_and_names)
+        if members not in self.contexts:
+            suffix = "".join(f"_{name}" for _, name in members_and_names)
+            self.contexts[members] = Context(f"I{self.instant:%Y%m%d}{suffix}", self.scheme, self.identifier,
+                                             self.instant, members)
+        return self.contexts[members]
+
+    def unit(self, kind: UnitKind, currency: str | None) -> Unit:
+        currency = currency or "JPY"
         spec = {
-            UnitKind.MONETARY: (currency, (f"{{{ISO4217}}}{currency}",), ()),
+            UnitKind.CURRENCY: (currency, (f"{{{ISO4217}}}{currency}",), ()),
             UnitKind.SHARES: ("shares", (f"{{{XBRLI}}}shares",), ()),
             UnitKind.PER_SHARE: (f"{currency}_per_share", (f"{{{ISO4217}}}{currency}",), (f"{{{XBRLI}}}shares",)),
             UnitKind.PURE: ("pure", (f"{{{XBRLI}}}pure",), ()),
@@ -53,47 +129,45 @@ class _Builder:
             self.units[spec[0]] = Unit(*spec)
         return self.units[spec[0]]
 
-    def add(self, rule: FactRule, value: Any, context: Context) -> None:
-        if value is None or (rule.only_if_true and value is not True):
+    # -- facts ----------------------------------------------------------------------------------
+    def add(self, statement: Statement) -> None:
+        concept: Concept = upper_limit_of(statement.concept) if statement.upper_limit else statement.concept
+        context = self.context(statement)
+        spec = concept.type.spec
+        if spec.unit is None:
+            self.factset.facts.append(Fact(concept, context, statement.value, lang=statement.lang,
+                                           source=statement.source))
             return
-        concept = rule.concept
-        if isinstance(value, Quantity):
-            concept = rule.upper_limit_concept if value.upper_limit and rule.upper_limit_concept else concept
-            value = Decimal(value.value)
-        if isinstance(value, LocalizedText):
-            for lang, text in value.items():
-                self.factset.facts.append(Fact(concept, context, text, lang=lang))
-            return
-        definition = self.taxonomy.concept(concept)
-        if definition.is_numeric:
-            number = Decimal(value)
-            decimals = "INF" if rule.decimals == "INF" else _stated_decimals(number)
-            self.factset.facts.append(Fact(concept, context, number, unit=self.unit(definition.unit_kind),
-                                           decimals=decimals))
-            return
-        if isinstance(value, Enum):
-            value = dict(rule.values).get(value.value, value.value)
-        self.factset.facts.append(Fact(concept, context, value))
+        unit = self.unit(spec.unit, statement.currency)
+        if statement.value is None:
+            decimals = None
+        elif spec.exact:
+            decimals = "INF"
+        else:
+            decimals = str(statement.decimals if statement.decimals is not None else 0)
+        self.factset.facts.append(Fact(concept, context, statement.value, unit, decimals, source=statement.source))
 
     def build(self) -> FactSet:
-        base = self.context((), "")
-        for rule in RULES:
-            if rule.scope == "filing":
-                self.add(rule, _read(self.filing, rule.source), base)
-        for index, listing in enumerate(self.filing.issuer.listings, 1):
-            context = self.context((TypedMember(LISTING_AXIS, listing.exchange),), f"Listing{index}")
-            for rule in RULES:
-                if rule.scope == "listing":
-                    self.add(rule, _read(listing, rule.source), context)
-        for allotment in self.filing.issuance.allotments:
-            member = RECIPIENT_MEMBERS[allotment.category.value]
-            context = self.context((ExplicitMember(RECIPIENT_AXIS, member),), member.removesuffix("Member"))
-            for rule in RULES:
-                if rule.scope == "allotment":
-                    self.add(rule, _read(allotment, rule.source), context)
+        for statement in statements(self.filing):
+            self.add(statement)
+        # Reader's order: the notice's facts, listings, allotments, sections; within each, context by
+        # context in order of first use, concepts in the taxonomy's order.
+        first_use = {context.id: index for index, context in enumerate(self.factset.contexts)}
+        self.factset.facts.sort(key=lambda fact: (_TABLE_ORDER[fact.concept.scope], first_use[fact.context.id],
+                                                  _CONCEPT_ORDER[fact.concept.name]))
+        prohibited = tuple(dict.fromkeys(finding.rule.total.name for finding in self.filing.warnings
+                                         if isinstance(finding.rule, Sum)))
+        if self.extension_members or prohibited:
+            self.factset.extension = Extension(extension_namespace(self.filing), EXTENSION_PREFIX,
+                                               tuple(self.extension_members.values()), prohibited)
         return self.factset
 
 
-def build_factset(filing: Filing, taxonomy: Taxonomy | None = None) -> FactSet:
-    """The facts a filing reports, in mapping order: filing facts, then listings, then allotments."""
-    return _Builder(filing, taxonomy or load_taxonomy()).build()
+def _both(en: str | None, ja: str | None) -> Labels:
+    """Labels in both languages; a text given in one language labels both."""
+    return Labels(en or ja or "", ja or en or "")
+
+
+def build_factset(filing: Filing) -> FactSet:
+    """The facts a filing states, in the order the models state them."""
+    return _Builder(filing).build()

@@ -1,23 +1,29 @@
 """The neutral fact set: facts with their contexts and units, independent of any serialization."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-FactValue = Decimal | str | date | bool
+from exporter.domain.concepts import Concept
+from exporter.taxonomy.extension import Extension
+
+FactValue = Decimal | str | date | bool | None  # None: a nil fact (to be determined)
 
 
 @dataclass(frozen=True, order=True)
 class ExplicitMember:
-    dimension: str  # local name of the axis in our taxonomy
+    dimension: str  # local name of the axis in eqi
     member: str  # local name of the member
+    extension: bool = False  # the member is declared by the filing's extension taxonomy, not by eqi
 
 
 @dataclass(frozen=True, order=True)
 class TypedMember:
     dimension: str
-    value: str  # content of the typed domain element
+    domain: str  # local name (in eqi) of the element holding the key
+    value: str
 
 
 Member = ExplicitMember | TypedMember
@@ -32,7 +38,7 @@ class Context:
     members: tuple[Member, ...] = ()
 
     @property
-    def aspects(self) -> tuple:
+    def aspects(self) -> tuple[object, ...]:
         return (self.scheme, self.identifier, self.instant, self.members)
 
 
@@ -45,17 +51,22 @@ class Unit:
 
 @dataclass(frozen=True)
 class Fact:
-    concept: str  # local name in our taxonomy
+    concept: Concept  # the concept reported (an upper-limit sibling where the value is a limit)
     context: Context
     value: FactValue
     unit: Unit | None = None
-    decimals: str | None = None
+    decimals: str | None = None  # "INF", or the stated decimals ("0", "-3"); None for nil and non-numeric
     lang: str | None = None
+    source: tuple[str | int, ...] = ()  # the model path the value came from
 
     @property
-    def key(self) -> tuple:
+    def name(self) -> str:
+        return self.concept.name
+
+    @property
+    def key(self) -> tuple[object, ...]:
         """What makes two facts the same fact: concept, context aspects, unit and language."""
-        return (self.concept, self.context.aspects, self.unit.id if self.unit else None, self.lang)
+        return (self.concept.name, self.context.aspects, self.unit.id if self.unit else None, self.lang)
 
 
 @dataclass
@@ -63,6 +74,7 @@ class FactSet:
     """Facts in a stable order, with the contexts and units they use (each once)."""
 
     facts: list[Fact] = field(default_factory=list)
+    extension: Extension | None = None
 
     @property
     def contexts(self) -> list[Context]:
@@ -72,32 +84,19 @@ class FactSet:
     def units(self) -> list[Unit]:
         return list({f.unit.id: f.unit for f in self.facts if f.unit}.values())
 
-    def find(self, concept: str, *, member: str | None = None, typed: str | None = None,
-             lang: str | None = None) -> list[Fact]:
-        """Facts of ``concept``, optionally for one explicit member or typed value, in one language."""
+    def find(self, concept: str, *, where: dict[str, str] | None = None, lang: str | None = None) -> list[Fact]:
+        """Facts of ``concept`` (a name) whose dimensions are exactly ``where`` (axis -> member or key)."""
+        wanted = where or {}
         found = []
         for fact in self.facts:
-            if fact.concept != concept or (lang and fact.lang and fact.lang != lang):
+            if fact.concept.name != concept or (lang and fact.lang and fact.lang != lang):
                 continue
-            members = fact.context.members
-            if member is not None and not any(isinstance(m, ExplicitMember) and m.member == member for m in members):
-                continue
-            if typed is not None and not any(isinstance(m, TypedMember) and m.value == typed for m in members):
-                continue
-            if member is None and typed is None and members:
-                continue
-            found.append(fact)
+            members = {m.dimension: (m.member if isinstance(m, ExplicitMember) else m.value)
+                       for m in fact.context.members}
+            if members == wanted:
+                found.append(fact)
         return found
 
-    def first(self, concept: str, **kwargs) -> Fact | None:
-        found = self.find(concept, **kwargs)
+    def first(self, concept: str, **kwargs: object) -> Fact | None:
+        found = self.find(concept, **kwargs)  # type: ignore[arg-type]
         return found[0] if found else None
-
-    def members_of(self, dimension: str) -> list[Member]:
-        """Members of ``dimension`` used by any fact, in first-use order."""
-        seen: dict[Member, None] = {}
-        for fact in self.facts:
-            for m in fact.context.members:
-                if m.dimension == dimension:
-                    seen.setdefault(m, None)
-        return list(seen)

@@ -1,32 +1,67 @@
-"""Validated issuance models: the single source of truth for what a filing says.
+"""Validated issuance models: what a notice says, checked, with nothing filled in.
 
-Owns the domain and its rules: the issuer and its identifiers (``issuer``), quantities, money and
-text in two languages (``values``), recipient categories (``recipients``), the stock acquisition
-rights issuance and its arithmetic (``issuance``), and the filing that wraps them (``filing``).
-Every rule names the fields and the numbers that disagree. Nothing here knows about XBRL.
+Owns the domain's input shape: the filing (``filing``) with its issuer (``issuer``), one or more
+issuances of stock acquisition rights or shares (``issuance``), their allotments by recipient
+category (``allotments``), and the value types that keep a figure's status and precision
+(``values``). Fields carry their concepts (declared in ``exporter.domain.concepts``), so
+``statements`` can walk a filing into the values it states: the rules of ``exporter.domain.rules``
+check those, and the fact builder tags them. Nothing here knows about XBRL syntax.
 """
-from exporter.models.filing import Filing
+
+from exporter.models.allotments import Allotment
+from exporter.models.filing import (
+    Acknowledgement,
+    EarlierNotice,
+    Filing,
+    FurtherSection,
+    LegalBasis,
+    Plan,
+    PlanCaps,
+    ReferencePrice,
+    Sections,
+    ShareholdersMeeting,
+)
 from exporter.models.issuance import (
-    Allotment,
-    ExerciseTerms,
+    Aggregates,
+    Dilution,
+    Exercise,
+    Issuance,
     Payment,
-    PlanType,
-    StockAcquisitionRightsIssuance,
+    Proceeds,
+    RightsIssuance,
+    SharesIssuance,
+    Totals,
+    TransferRestriction,
 )
 from exporter.models.issuer import Issuer, Listing
-from exporter.models.recipients import RecipientCategory
-from exporter.models.values import LocalizedText, Quantity
+from exporter.models.values import LocalizedText, Money, Percent, Quantity
 
 __all__ = [
+    "Acknowledgement",
+    "Aggregates",
     "Allotment",
-    "ExerciseTerms",
+    "Dilution",
+    "EarlierNotice",
+    "Exercise",
     "Filing",
+    "FurtherSection",
+    "Issuance",
     "Issuer",
+    "LegalBasis",
     "Listing",
     "LocalizedText",
+    "Money",
     "Payment",
-    "PlanType",
+    "Percent",
+    "Plan",
+    "PlanCaps",
+    "Proceeds",
     "Quantity",
-    "RecipientCategory",
-    "StockAcquisitionRightsIssuance",
+    "ReferencePrice",
+    "RightsIssuance",
+    "Sections",
+    "ShareholdersMeeting",
+    "SharesIssuance",
+    "Totals",
+    "TransferRestriction",
 ]

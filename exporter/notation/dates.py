@@ -23,7 +23,7 @@ from .messages import NormaliseError
 
 
 @dataclass(frozen=True)
-class _Era:
+class Era:
     name: str
     letter: str
     offset: int  # Gregorian year = offset + era year
@@ -32,27 +32,22 @@ class _Era:
 
 
 # Immutable table; 明治 starts at 1873 because earlier Meiji dates are lunisolar.
-_ERAS: tuple[_Era, ...] = (
-    _Era("明治", "M", 1867, dt.date(1873, 1, 1), dt.date(1912, 7, 29)),
-    _Era("大正", "T", 1911, dt.date(1912, 7, 30), dt.date(1926, 12, 24)),
-    _Era("昭和", "S", 1925, dt.date(1926, 12, 25), dt.date(1989, 1, 7)),
-    _Era("平成", "H", 1988, dt.date(1989, 1, 8), dt.date(2019, 4, 30)),
-    _Era("令和", "R", 2018, dt.date(2019, 5, 1), None),
+ERAS: tuple[Era, ...] = (
+    Era("明治", "M", 1867, dt.date(1873, 1, 1), dt.date(1912, 7, 29)),
+    Era("大正", "T", 1911, dt.date(1912, 7, 30), dt.date(1926, 12, 24)),
+    Era("昭和", "S", 1925, dt.date(1926, 12, 25), dt.date(1989, 1, 7)),
+    Era("平成", "H", 1988, dt.date(1989, 1, 8), dt.date(2019, 4, 30)),
+    Era("令和", "R", 2018, dt.date(2019, 5, 1), None),
 )
 
+MONTH_NAMES: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
+                                "September", "October", "November", "December")
+# Full names, three-letter abbreviations, and "sept".
 _MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
+    **{name.casefold(): number for number, name in enumerate(MONTH_NAMES, 1)},
+    **{name[:3].casefold(): number for number, name in enumerate(MONTH_NAMES, 1)},
+    "sept": 9,
+}
 
 _TIME = r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?"
 _ISO_LIKE = re.compile(rf"([0-9]{{4}})([-/.])([0-9]{{1,2}})\2([0-9]{{1,2}}){_TIME}")
@@ -103,9 +98,9 @@ def _calendar_date(year: int, month: int, day: int, raw: object) -> dt.date:
 def _era_date(era_word: str, year_word: str, month: int, day: int, raw: object,
               allow_overrun: bool) -> dt.date:  # fmt: skip
     index = next(
-        i for i, era in enumerate(_ERAS) if era_word in (era.name, era.letter, era.letter.lower())
+        i for i, era in enumerate(ERAS) if era_word in (era.name, era.letter, era.letter.lower())
     )
-    era = _ERAS[index]
+    era = ERAS[index]
     era_year = 1 if year_word == "元" else int(year_word)
     if era_year == 0:
         raise NormaliseError(raw, msg.EXPECTED_DATE, msg.ERA_YEAR_ZERO)
@@ -114,13 +109,13 @@ def _era_date(era_word: str, year_word: str, month: int, day: int, raw: object,
         reason = (
             msg.MEIJI_LUNISOLAR
             if index == 0
-            else msg.era_not_started(era.name, era.first, _ERAS[index - 1].name)
+            else msg.era_not_started(era.name, era.first, ERAS[index - 1].name)
         )
         raise NormaliseError(raw, msg.EXPECTED_DATE, reason)
     if era.last is not None and date > era.last and not allow_overrun:
         last = era.last
         written = f"{era.name}{last.year - era.offset}年{last.month}月{last.day}日"
-        reason = msg.era_ended(era.name, last, written, _ERAS[index + 1].name)
+        reason = msg.era_ended(era.name, last, written, ERAS[index + 1].name)
         raise NormaliseError(raw, msg.EXPECTED_DATE, reason)
     return date
 

@@ -79,6 +79,14 @@ UTF16_NOT_SUPPORTED = (
 )
 
 
+def too_many_digits(limit: int) -> str:
+    return f"more than {limit} digits before the decimal point; no figure in a notice is that large"
+
+
+def too_many_decimals(limit: int) -> str:
+    return f"more than {limit} digits after the decimal point"
+
+
 def unexpected_text(text: str, where: str) -> str:
     """Reason for text we could not interpret, e.g. words before a number."""
     return f"unexpected {text!r} {where}"

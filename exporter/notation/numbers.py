@@ -21,6 +21,11 @@ from . import messages as msg
 from ._text import RawCell, _canonical, _exact_decimal, normalise_text
 from .messages import NormaliseError
 
+# The most integer digits a figure in a notice may have: 10**18 yen is far beyond any issuance, and
+# bounding before a number is built keeps '1e1000000000' from becoming a billion-digit integer.
+MAX_INTEGER_DIGITS = 18
+MAX_FRACTION_DIGITS = 10
+
 
 @dataclass(frozen=True)
 class Amount:
@@ -51,7 +56,19 @@ def _number_from_cell(raw: object, expected: str) -> Decimal:
         raise NormaliseError(raw, expected, msg.NOT_FINITE)
     if value < 0:
         raise NormaliseError(raw, expected, msg.NEGATIVE)
+    check_size(value, raw, expected)
     return _canonical(value)
+
+
+def check_size(value: Decimal, raw: object, expected: str) -> None:
+    """Refuse a number with more digits than a notice's figures have, before anything big is built."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        raise NormaliseError(raw, expected, msg.NOT_FINITE)
+    if value and value.adjusted() >= MAX_INTEGER_DIGITS:
+        raise NormaliseError(raw, expected, msg.too_many_digits(MAX_INTEGER_DIGITS))
+    if exponent < -MAX_FRACTION_DIGITS and value.normalize().as_tuple().exponent < -MAX_FRACTION_DIGITS:  # type: ignore[operator]
+        raise NormaliseError(raw, expected, msg.too_many_decimals(MAX_FRACTION_DIGITS))
 
 
 @dataclass(frozen=True)
@@ -92,6 +109,10 @@ def _split_number(text: str, raw: object, expected: str) -> _NumberText:
         raise NormaliseError(raw, expected, msg.NEGATIVE)
     if "," in digits and not _GROUPED.fullmatch(digits):
         raise NormaliseError(raw, expected, msg.BAD_GROUPING)
+    if len(digits.replace(",", "").lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise NormaliseError(raw, expected, msg.too_many_digits(MAX_INTEGER_DIGITS))
+    if len(match["frac"] or "") - 1 > MAX_FRACTION_DIGITS:
+        raise NormaliseError(raw, expected, msg.too_many_decimals(MAX_FRACTION_DIGITS))
     value = Decimal(digits.replace(",", "") + (match["frac"] or ""))
     return _NumberText(prefix, value, suffix)
 

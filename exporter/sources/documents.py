@@ -7,7 +7,6 @@ is reported at that key's line. JSON is parsed as YAML 1.2-compatible input for 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from exporter.domain.rules import Statement
 from exporter.models import Filing
+from exporter.models.errors import model_location, useful_errors
+from exporter.models.statements import describe
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # a filing document is a few kB; refuse absurd inputs early
 
@@ -85,32 +87,29 @@ def _describe_path(loc: tuple) -> str:
     return "".join(parts)
 
 
-_FIELD_NAME = re.compile(r"\b([a-z_]+(?:\.[a-z_]+)*)\b")
-
-
-def _named_field(loc: tuple, message: str, node: yaml.Node | None) -> tuple:
-    """For a rule spanning several fields (a model-level error), the field the message blames.
-
-    Rules say "... but number_of_shares is 30,000": the field after "but" is the one that
-    disagrees; otherwise the first field named. Only names that exist in the input count.
-    """
-    blamed = message.split(" but ", 1)[1] if " but " in message else message
-    for text in (blamed, message):
-        for match in _FIELD_NAME.finditer(text):
-            candidate = loc + tuple(match.group(1).split("."))
-            if "_" in match.group(1) and _node_line(node, candidate) != _node_line(node, loc):
-                return candidate
+def _as_written(loc: tuple, data: dict) -> tuple:
+    """A model location in the input's own shape: a file with one ``issuance`` has no ``issuances`` list."""
+    loc = model_location(loc)
+    if "issuance" in data and loc[:1] == ("issuances",):
+        return ("issuance", *loc[2:]) if len(loc) > 1 else ("issuance",)
     return loc
 
 
-def _pydantic_problems(exc: ValidationError, file: str, node: yaml.Node | None) -> list[Problem]:
+def _pydantic_problems(exc: ValidationError, file: str, node: yaml.Node | None, data: dict) -> list[Problem]:
     problems = []
-    for item in exc.errors(include_url=False):
-        # pydantic puts validator names (e.g. "function-after[...]") into loc for union/annotated types
-        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
+    for item in useful_errors(exc):
+        findings = (item.get("ctx") or {}).get("findings") if item["type"] == "rules" else None
+        if findings:
+            # A rule names several fields; the one whose stated value disagrees locates it.
+            for finding in findings:
+                def name(statement: Statement) -> str:
+                    return _describe_path(_as_written(statement.source, data))
+
+                loc = _as_written(finding.result.source, data)
+                problems.append(Problem(file, describe(finding, name), _node_line(node, loc), _describe_path(loc)))
+            continue
+        loc = _as_written(tuple(item["loc"]), data)
         message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "value_error":
-            loc = _named_field(loc, message, node)
         problems.append(Problem(file, message, _node_line(node, loc), _describe_path(loc) or None))
     return problems
 
@@ -161,4 +160,4 @@ def load_filing(path: Path) -> Filing:
     try:
         return Filing.model_validate(data)
     except ValidationError as exc:
-        raise InputError(_pydantic_problems(exc, file, node)) from None
+        raise InputError(_pydantic_problems(exc, file, node, data)) from None

@@ -40,13 +40,17 @@ _NUMERIC_TYPES = {
     f"{{{XBRLI}}}sharesItemType": UnitKind.SHARES,
     f"{{{NUM}}}perShareItemType": UnitKind.PER_SHARE,
     f"{{{XBRLI}}}decimalItemType": UnitKind.PURE,
+    f"{{{NUM}}}percentItemType": UnitKind.PURE,
 }
 _VALUE_TYPES = {
     f"{{{XBRLI}}}stringItemType": "string",
     f"{{{XBRLI}}}dateItemType": "date",
     f"{{{XBRLI}}}booleanItemType": "boolean",
     f"{{{XBRLI}}}tokenItemType": "token",
-    f"{{{NAMESPACE}}}planTypeItemType": "token",
+    f"{{{NAMESPACE}}}issuanceKindItemType": "token",
+    f"{{{NAMESPACE}}}shareMethodItemType": "token",
+    f"{{{NAMESPACE}}}noticeTypeItemType": "token",
+    "{http://www.xbrl.org/dtr/type/non-numeric}textBlockItemType": "string",
 }
 
 

@@ -26,7 +26,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from exporter.domain.dimensions import RECIPIENT_AXIS
+from exporter.domain.rules import Statement
 from exporter.models import Filing
+from exporter.models.errors import model_location, useful_errors
+from exporter.models.statements import describe
 from exporter.notation import (
     RECIPIENT_CODES,
     AllotmentEntry,
@@ -56,8 +60,8 @@ FIELD_PATHS: dict[str, tuple[str, ...]] = {
     "listings": ("issuer.listings",),
     "announcement_date": ("announcement_date",),
     "series": ("issuance.series_name",),
-    "plan_type": ("issuance.plan_type",),
-    "resolution_date": ("issuance.board_resolution_date",),
+    "plan_type": ("issuance.kind",),
+    "resolution_date": ("board_resolution_date",),
     "determination_date": ("issuance.determination_date",),
     "allotment_date": ("issuance.allotment_date",),
     "number_of_rights": ("issuance.number_of_rights",),
@@ -301,8 +305,6 @@ def build_filing(record: Record) -> Built:
         found = row.value(key, lambda raw: normalise_text(raw).upper())
         if found:
             issuer[key] = found[0]
-    if not code and "lei" not in issuer and "issuer.securities_code" not in row.failed and "issuer.lei" not in row.failed:
-        row.missing("securities_code", "the securities code (or an LEI)")
     listings = row.value("listings", lambda raw: parse_listings(raw, code[0] if code else None))
     if listings:
         issuer["listings"] = listings[0]
@@ -311,7 +313,7 @@ def build_filing(record: Record) -> Built:
     # Dates
     for key, target, what, required in (
         ("announcement_date", data, "the announcement date", True),
-        ("resolution_date", issuance, "the board resolution date", True),
+        ("resolution_date", data, "the board resolution date", False),
         ("determination_date", issuance, None, False),
         ("allotment_date", issuance, None, False),
     ):
@@ -395,7 +397,7 @@ def build_filing(record: Record) -> Built:
     plan_type = row.value("plan_type", parse_plan_type)
     if plan_type:
         issuance["plan_type"] = plan_type[0]
-    elif "issuance.plan_type" not in row.failed:
+    elif "issuance.kind" not in row.failed:
         price = (exercise or {}).get("price_per_share")
         issuance["plan_type"] = "stock_compensation" if price == 1 else "ordinary"
         why = "the exercise price per share is 1" if price == 1 else "no exercise price of 1 per share is given"
@@ -697,69 +699,64 @@ def _total_persons(row: _Row, allotments: list[dict[str, Any]] | None) -> None:
 # Model errors -> cells
 
 
-_ALIASES = {"stock_compensation": "issuance.plan_type"}
+def _register_path(loc: tuple[str | int, ...]) -> str:
+    """A model location as this module's paths spell it: registers fill the single-issuance form."""
+    parts = list(model_location(loc))
+    if parts[:2] == ["issuances", 0]:
+        parts = ["issuance", *parts[2:]]
+    elif parts[:1] == ["issuances"] and len(parts) == 1:
+        parts = ["issuance"]
+    return ".".join(str(part) for part in parts)
 
 
-def _clean_loc(loc: tuple) -> tuple:
-    return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
+def _cells_for(row: _Row, path: str) -> list[CellRef]:
+    """The cells that fed ``path`` (or its nearest parent that a cell fed)."""
+    probe = path
+    while probe:
+        if probe in row.sources:
+            return list(row.sources[probe])
+        probe = probe.rpartition(".")[0]
+    return []
 
 
 def _model_problems(row: _Row, exc: ValidationError) -> list[Problem]:
-    names: dict[str, str] = {}  # a name as messages write it -> model path
-    for path in row.sources:
-        parts = path.split(".")
-        for i in range(len(parts)):
-            suffix = ".".join(parts[i:])
-            if "_" in suffix or "." in suffix or suffix == "allotments":
-                names.setdefault(suffix, path)
-    names.update({alias: path for alias, path in _ALIASES.items() if path in row.sources})
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) +
-                         r")(?![\w])") if names else None
+    """Model errors restated in the register's own words: each value named by its column heading."""
+
+    def name(statement: Statement) -> str:
+        path = _register_path(statement.source)
+        refs = row.sources.get(path, [])
+        if refs and refs[0].header:
+            return f"'{refs[0].header}'"
+        category = dict(statement.where).get(RECIPIENT_AXIS.name)
+        if category is not None:  # an allotment: its category and what is counted
+            return f"{category} ({statement.concept.heading('en').lower()})"
+        return path
+
     problems = []
-    for item in exc.errors(include_url=False):
-        loc = _clean_loc(item["loc"])
-        path = ".".join(str(p) for p in loc)
+    for item in useful_errors(exc):
+        path = _register_path(tuple(item["loc"]))
+        if item["type"].startswith("union_tag") and "issuance.kind" in row.failed:
+            continue  # the kind's cell did not read, and says why
         if any(path == f or path.startswith(f + ".") for f in row.failed):
             continue  # a cell that did not read already says why
-        message = item["msg"].removeprefix("Value error, ")
-        cells: list[CellRef] = []
-        probe = path
-        while probe:
-            if probe in row.sources:
-                cells += row.sources[probe]
-                break
-            probe = probe.rpartition(".")[0]
-        named: list[str] = []
-        if pattern:
-            for match in pattern.finditer(message):
-                named.append(names[match[1]])
-            # "..., but number_of_shares is 30,000": the stated value that disagrees is the main cell.
-            stated = re.search(r"but (\S+) is", message)
-            if stated and stated[1] in names:
-                named.insert(0, names[stated[1]])
-                cells = [ref for ref in row.sources.get(names[stated[1]], [])] + cells
-        if any(n in row.failed for n in named):
+        findings = (item.get("ctx") or {}).get("findings") if item["type"] == "rules" else None
+        if findings:
+            for finding in findings:
+                statements = (finding.result, *finding.operands)
+                paths = [_register_path(s.source) for s in statements]
+                if any(p in row.failed for p in paths):
+                    continue
+                cells = list(dict.fromkeys(ref for p in paths for ref in _cells_for(row, p)))
+                problems.append(Problem(row.file, describe(finding, name), tuple(cells or [_row_cell(row)])))
             continue
-        for name in named:
-            for ref in row.sources.get(name, []):
-                if ref not in cells:
-                    cells.append(ref)
-        cells = list(dict.fromkeys(cells))
-
-        def header_for(match: re.Match) -> str:
-            refs = row.sources.get(names[match[1]], [])
-            if match[1] in _ALIASES or match[1] == "allotments" or not refs or not refs[0].header:
-                return match[1]
-            return f"'{refs[0].header}'"
-
-        if pattern:
-            message = pattern.sub(header_for, message)
-        if not cells:
-            cells = [CellRef(row.record.main.sheet, row.record.main.row, None, None)]
-        if item["type"] == "missing":
-            message = f"{path or 'value'} is required"
-        problems.append(Problem(row.file, message, tuple(cells)))
+        message = f"{path or 'value'} is required" if item["type"] == "missing" else item["msg"]
+        problems.append(Problem(row.file, message.removeprefix("Value error, "),
+                                tuple(_cells_for(row, path) or [_row_cell(row)])))
     return problems
+
+
+def _row_cell(row: _Row) -> CellRef:
+    return CellRef(row.record.main.sheet, row.record.main.row, None, None)
 
 
 # ---------------------------------------------------------------------------------------------

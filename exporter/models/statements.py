@@ -26,8 +26,12 @@ from exporter.models.values import LocalizedText, Money, Percent, Quantity, fmt
 Path = tuple[str | int, ...]
 
 
-def _metadata(model: type[BaseModel], name: str, kind: type) -> object | None:
-    return next((m for m in model.model_fields[name].metadata if isinstance(m, kind)), None)
+def _concept(model: type[BaseModel], name: str) -> Concept | None:
+    return next((m for m in model.model_fields[name].metadata if isinstance(m, Concept)), None)
+
+
+def _axis(model: type[BaseModel], name: str) -> Axis | None:
+    return next((m for m in model.model_fields[name].metadata if isinstance(m, Axis)), None)
 
 
 def _where(where: Where, axis: Axis, key: str) -> Where:
@@ -75,12 +79,12 @@ def _walk(model: BaseModel, where: Where, path: Path, currency: str) -> Iterator
         value = getattr(model, name)
         if value is None or value == () or name not in model.model_fields_set:
             continue  # only what the input states: no default becomes a fact
-        concept = _metadata(cls, name, Concept)
+        concept = _concept(cls, name)
         if concept is not None:
             yield from _values(concept, value, where, (*path, name), currency)
         elif isinstance(value, BaseModel):
             yield from _walk(value, where, (*path, name), currency)
-        elif isinstance(value, tuple) and (axis := _metadata(cls, name, Axis)) is not None:
+        elif isinstance(value, tuple) and (axis := _axis(cls, name)) is not None:
             for index, item in enumerate(value):
                 if axis is TRANCHE_AXIS:
                     # A notice of one issuance states its figures for the notice as a whole.

@@ -179,7 +179,7 @@ class NormaliseError(ValueError):
     def __str__(self) -> str:
         return self._render()
 
-    def __reduce__(self):  # keyword-only arguments would otherwise be lost when pickled
+    def __reduce__(self) -> tuple[object, ...]:  # keyword-only arguments would otherwise be lost when pickled
         return (
             _rebuild,
             (self.raw, self.expected, self.reason, self.entry, self.fragment),

@@ -253,7 +253,7 @@ def build_definition() -> etree._Element:
     for table in TABLES:
         network = Network(extended_link(root, "definitionLink", role_uri(table)), q(LINK, "definitionArc"), _hrefs())
         network.arc(DIM + "all", line_items(table), table.name,
-                    **{q(XBRLDT, "closed"): "true", q(XBRLDT, "contextElement"): "segment"})
+                    qualified={q(XBRLDT, "closed"): "true", q(XBRLDT, "contextElement"): "segment"})
         for axis in table.axes:
             network.arc(DIM + "hypercube-dimension", table.name, axis.name)
             if axis.domain:

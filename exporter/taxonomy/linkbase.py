@@ -95,12 +95,15 @@ class Network:
             self.locators[name] = label
         return label
 
-    def arc(self, arcrole: str, parent: str, child: str, *, fresh: bool = False, **attributes: str) -> None:
+    def arc(self, arcrole: str, parent: str, child: str, *, fresh: bool = False,
+            qualified: dict[str, str] | None = None, **attributes: str) -> None:
+        """An arc; ``qualified`` holds namespaced attributes (Clark names), ``attributes`` plain ones."""
         order = self.orders.get(parent, 0) + 1
         self.orders[parent] = order
         attrib = {q(XLINK, "type"): "arc", q(XLINK, "arcrole"): arcrole, q(XLINK, "from"): self.locator(parent),
                   q(XLINK, "to"): self.locator(child, fresh=fresh), "order": str(order)}
         attrib.update(attributes)
+        attrib.update(qualified or {})
         sub(self.link, self.arc_tag, attrib)
 
 

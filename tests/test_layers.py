@@ -1,0 +1,60 @@
+"""The pipeline's layering: each package imports only from its own layer or the layers below it.
+
+Foundations (safety, domain, notation) know nothing of the rest; the taxonomy knows the domain;
+the models know the domain; sources build models, the fact builder reads them, documents read
+facts, validation reads XML; output writes bytes; only the wiring (export, convert, tag) and the CLI
+see everything. An import against this order is a cycle waiting to happen.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from conftest import REPO
+
+LAYERS: list[set[str]] = [
+    {"safety", "domain", "notation", "arelle_adapter"},  # the adapter wraps Arelle alone
+    {"taxonomy"},
+    {"models"},
+    {"sources", "facts"},
+    {"documents"},
+    {"validation"},
+    {"output"},
+    {"export", "convert", "tag", "viewer"},
+    {"cli"},
+]
+RANK = {package: rank for rank, packages in enumerate(LAYERS) for package in packages}
+
+
+def _package(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if parts[0] == "exporter" and len(parts) > 1 else None
+
+
+def _imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_every_package_has_a_layer():
+    packages = {p.stem if p.is_file() else p.name for p in (REPO / "exporter").iterdir()
+                if not p.name.startswith(("_", ".")) and (p.suffix == ".py" or p.is_dir())}
+    assert packages <= set(RANK), packages - set(RANK)
+
+
+def test_no_package_imports_a_later_layer():
+    offences = []
+    for path in sorted((REPO / "exporter").rglob("*.py")):
+        own = _package(".".join(path.relative_to(REPO).with_suffix("").parts))
+        if own is None or own not in RANK:
+            continue
+        for module in _imports(path):
+            other = _package(module)
+            if other is not None and other in RANK and RANK[other] > RANK[own]:
+                offences.append(f"{path.relative_to(REPO)} imports {module}")
+    assert offences == []

@@ -5,8 +5,8 @@ taxonomy package (so the viewer carries every concept's English and Japanese lab
 references) and the plugin writes a copy of the document with the viewer's data and a script tag.
 The script (``ixbrlviewer.js``, shipped inside the package) is copied beside the viewers once, not
 fetched: the viewer needs no network. Arelle runs offline, without its user configuration, with an
-empty web cache, in a child process of its own (Arelle keeps process-global state), on a scratch
-folder holding the filing's files.
+empty web cache, in a child process of its own per document (Arelle keeps process-global state),
+on a scratch folder holding the filing's files.
 
 The plugin's output is deterministic (checked by the tests); the script is the package's file as is.
 """
@@ -58,41 +58,60 @@ def viewer_script() -> bytes:
 
 
 def build_viewers(files: Mapping[str, bytes], documents: Sequence[str]) -> dict[str, bytes]:
-    """Viewer name -> bytes for each of ``documents`` (names in ``files``, which holds what they reference)."""
+    """Viewer name -> bytes for each of ``documents`` (names in ``files``, which holds what they reference).
+
+    One Arelle process per document, all started at once (they share nothing but the scratch folder).
+    """
     from exporter.taxonomy.package import build_package_bytes
 
     script = script_path()
     viewers: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="disclosure-exporter-viewer-") as scratch:
         folder = Path(scratch)
-        filing, cache, out = folder / "filing", folder / "cache", folder / "out"
-        for path in (filing, cache, out):
-            path.mkdir()
+        filing, out = folder / "filing", folder / "out"
+        filing.mkdir()
+        out.mkdir()
         for name, data in files.items():
             (filing / name).write_bytes(data)
         package = folder / "eqi.zip"
         package.write_bytes(build_package_bytes())
-        for document in documents:
-            target = out / viewer_name(document)
-            completed = _run_arelle(filing / document, target, script, package, cache)
+        targets = {document: out / viewer_name(document) for document in documents}
+        runs = {document: _start_arelle(filing / document, target, script, package, folder / f"cache-{index}")
+                for index, (document, target) in enumerate(targets.items())}
+        try:
+            logs = {document: _finish(document, run) for document, run in runs.items()}
+        finally:
+            for run in runs.values():  # none is left running if one failed
+                if run.poll() is None:
+                    run.kill()
+                    run.communicate()
+        for document, target in targets.items():
             if not target.is_file():
-                log = (completed.stdout + completed.stderr).strip()
+                log = logs[document]
                 raise ViewerFailed(document, "Arelle's ixbrl-viewer plugin wrote no viewer"
                                    + (f":\n{_tail(log)}" if log else ""), log)
             viewers[target.name] = target.read_bytes()
     return viewers
 
 
-def _run_arelle(document: Path, target: Path, script: Path, package: Path,
-                cache: Path) -> subprocess.CompletedProcess[str]:
+def _start_arelle(document: Path, target: Path, script: Path, package: Path, cache: Path) -> subprocess.Popen[str]:
+    cache.mkdir()
     command = [sys.executable, "-m", "arelle.CntlrCmdLine", "--file", str(document), "--packages", str(package),
                "--plugins", _PLUGIN, "--save-viewer", str(target), "--viewer-url", str(script),
                "--workOffline", "--disablePersistentConfig", "--cacheDirectory", str(cache), "--logLevel", "warning"]
+    return subprocess.Popen(command, cwd=document.parent, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+
+
+def _finish(document: str, run: subprocess.Popen[str]) -> str:
+    """Wait for one Arelle run; its log. A run past the time limit is killed and reported."""
     try:
-        return subprocess.run(command, cwd=document.parent, capture_output=True, text=True, encoding="utf-8",
-                              errors="replace", timeout=_TIMEOUT_SECONDS, check=False, stdin=subprocess.DEVNULL)
+        log, _ = run.communicate(timeout=_TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired as exc:
-        raise ViewerFailed(document.name, f"Arelle did not finish within {_TIMEOUT_SECONDS} s") from exc
+        run.kill()
+        run.communicate()
+        raise ViewerFailed(document, f"Arelle did not finish within {_TIMEOUT_SECONDS} s") from exc
+    return log.strip()
 
 
 def _tail(log: str, lines: int = 10) -> str:

@@ -1,0 +1,135 @@
+"""The README's Arelle commands, run exactly as written, the way a user runs them: a shell, the
+installed ``arelleCmdLine`` and ``disclosure-exporter``, a folder with ``eqi.zip`` and ``out/``.
+
+On a valid export every command exits 0. On an invalid document (written over the same file name)
+at least one exits non-zero and says why: an XBRL 2.1 error and a calculation inconsistency fail
+the Arelle command itself; a broken business rule (which only the taxonomy's formula assertions
+state) fails the second command, and Arelle's own assertion message is among the reasons.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SAMPLES, SEED
+from lxml import etree
+
+from exporter.export import render_filing
+from exporter.sources import load_filing
+from exporter.taxonomy.namespaces import IX
+
+pytestmark = pytest.mark.arelle
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+BIN = Path(sys.executable).parent  # the environment's console scripts: arelleCmdLine, disclosure-exporter
+
+
+def _commands() -> list[str]:
+    """The sh block of the README's `taxonomy package` section: continuation lines joined, comments dropped."""
+    section = README.split("### `taxonomy package`", 1)[1]
+    block = section.split("```sh", 1)[1].split("```", 1)[0]
+    joined = re.sub(r"\\\n\s*", "", block)
+    return [line.strip() for line in joined.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+COMMANDS = _commands()
+DOCUMENT = "out/iij-2015-07-13-en.html"
+
+
+def test_the_readme_documents_the_commands_this_test_runs():
+    assert COMMANDS[0] == "disclosure-exporter taxonomy package eqi.zip"
+    arelle = [command for command in COMMANDS if command.startswith("arelleCmdLine ")]
+    assert len(arelle) == 1 and "--formula none" in arelle[0] and "--validationExitCode" in arelle[0]
+    assert any(command.startswith("disclosure-exporter validate ") and "--arelle" in command for command in COMMANDS)
+    assert all(DOCUMENT in command for command in COMMANDS[1:])
+
+
+def _run_all(folder: Path) -> list[subprocess.CompletedProcess[str]]:
+    """The README's commands in ``folder``: the package first, then the checks side by side (two processes)."""
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+    def start(command: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(["bash", "-c", command], cwd=folder, env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    first = start(COMMANDS[0])
+    output, _ = first.communicate(timeout=120)
+    results = [subprocess.CompletedProcess(COMMANDS[0], first.returncode, output)]
+    running = [(command, start(command)) for command in COMMANDS[1:]]
+    for command, process in running:
+        output, _ = process.communicate(timeout=300)
+        results.append(subprocess.CompletedProcess(command, process.returncode, output))
+    return results
+
+
+def _folder(tmp_path: Path, document: bytes) -> Path:
+    (tmp_path / "out").mkdir()
+    (tmp_path / DOCUMENT).write_bytes(document)
+    return tmp_path
+
+
+def _inline(sample: Path) -> bytes:
+    return render_filing(load_filing(sample), "en", stem=sample.stem).inline
+
+
+def _changed(document: bytes, change) -> bytes:
+    root = etree.fromstring(document)
+    change(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _number(root: etree._Element, concept: str) -> etree._Element:
+    return next(e for e in root.iter(f"{{{IX}}}nonFraction") if e.get("name") == concept)
+
+
+def _set(element: etree._Element, value: int) -> None:
+    element.text = f"{value:,}"
+
+
+def _shown(element: etree._Element) -> int:
+    return int(re.sub(r"\D", "", element.text or ""))
+
+
+def test_a_valid_export_passes_every_command(tmp_path):
+    results = _run_all(_folder(tmp_path, _inline(SEED)))
+    for result in results:
+        assert result.returncode == 0, f"{result.args}\n{result.stdout}"
+    assert (tmp_path / "eqi.zip").is_file()
+
+
+def test_an_xbrl_error_fails_the_arelle_command(tmp_path):
+    def unknown_unit(root):
+        next(e for e in root.iter(f"{{{IX}}}nonFraction") if e.get("unitRef")).set("unitRef", "nowhere")
+
+    results = _run_all(_folder(tmp_path, _changed(_inline(SEED), unknown_unit)))
+    arelle, ours = results[1], results[2]
+    assert arelle.returncode == 3 and "numericUnit" in arelle.stdout, arelle.stdout
+    assert ours.returncode == 1 and "xbrl21:missingUnit" in ours.stdout, ours.stdout
+
+
+def test_a_calculation_inconsistency_fails_the_arelle_command(tmp_path):
+    def doubled_total(root):
+        total = _number(root, "eqi:AggregateIssueValue")
+        _set(total, _shown(total) * 2)
+
+    results = _run_all(_folder(tmp_path, _changed(_inline(SAMPLES / "sakura-robotics-2024-06-14.yaml"),
+                                                  doubled_total)))
+    arelle, ours = results[1], results[2]
+    assert arelle.returncode == 3 and "calc11e:inconsistentCalculation" in arelle.stdout, arelle.stdout
+    assert ours.returncode == 1 and "calc11:inconsistency" in ours.stdout, ours.stdout
+
+
+def test_a_broken_business_rule_fails_the_assertions_command(tmp_path):
+    def fewer_shares(root):
+        shares = _number(root, "eqi:NumberOfSharesUnderlyingStockAcquisitionRights")
+        _set(shares, _shown(shares) - 200)  # 151 rights x 200 shares per right is 30,200, not 30,000
+
+    results = _run_all(_folder(tmp_path, _changed(_inline(SEED), fewer_shares)))
+    arelle, ours = results[1], results[2]
+    assert arelle.returncode == 0, arelle.stdout  # valid XBRL: only the assertions state this rule
+    assert ours.returncode == 1, ours.stdout
+    assert re.search(r"error message:eqi_SharesEqualRightsTimesSharesPerRight: .* \[arelle\]", ours.stdout), ours.stdout

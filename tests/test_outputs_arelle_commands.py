@@ -18,9 +18,10 @@ import pytest
 from conftest import REPO, SAMPLES, SEED
 from lxml import etree
 
-from exporter.export import render_filing
+from exporter.export import Outputs, export_filing, render_filing
 from exporter.sources import load_filing
 from exporter.taxonomy.namespaces import IX
+from exporter.taxonomy.package import build_package_bytes
 
 pytestmark = pytest.mark.arelle
 
@@ -133,3 +134,30 @@ def test_a_broken_business_rule_fails_the_assertions_command(tmp_path):
     assert arelle.returncode == 0, arelle.stdout  # valid XBRL: only the assertions state this rule
     assert ours.returncode == 1, ours.stdout
     assert re.search(r"error message:eqi_SharesEqualRightsTimesSharesPerRight: .* \[arelle\]", ours.stdout), ours.stdout
+
+
+def _reopen_command() -> str:
+    """The README export section's command that reopens an output in Arelle (continuation lines joined)."""
+    section = README.split("### `export`", 1)[1].split("### ", 1)[0]
+    block = next(b.split("```", 1)[0] for b in section.split("```sh")[1:] if "arelleCmdLine" in b)
+    return re.sub(r"\\\n\s*", "", block).strip()
+
+
+def test_the_readme_reopens_the_package_and_both_oim_reports_in_arelle(tmp_path):
+    """The product owner's check: export the seed with the outputs, then Arelle, as the README says."""
+    command = _reopen_command()
+    assert command.startswith("arelleCmdLine ") and "--file out/iij-2015-07-13.json " in command
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    (tmp_path / "eqi.zip").write_bytes(build_package_bytes())  # what `taxonomy package eqi.zip` writes
+    export_filing(load_filing(SEED), tmp_path / "out", SEED.stem,
+                  outputs=Outputs(package=True, oim=("json", "csv")))  # what `export --package --oim ...` writes
+    files = ("out/iij-2015-07-13.json", "out/iij-2015-07-13-csv.json", "out/iij-2015-07-13.xbri")
+    runs = [subprocess.Popen(["bash", "-c", command.replace("out/iij-2015-07-13.json", name)], cwd=tmp_path,
+                             env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             text=True) for name in files]
+    for name, run in zip(files, runs, strict=True):
+        output, _ = run.communicate(timeout=300)
+        assert run.returncode == 0, f"{name}\n{output}"
+        messages = [line for line in output.splitlines() if line and not line.startswith("[info]")]
+        assert not messages, f"{name}: {messages}"
+        assert "loaded in" in output and name.split("/")[1] in output

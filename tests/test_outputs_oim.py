@@ -105,7 +105,8 @@ def test_oim_reports_validate_clean_in_arelle(tmp_path, arelle_pool, taxonomy_pa
     for name in (SEED.stem, RICH):
         files, _ = _files(name)
         write_files(tmp_path / name, files)
-        paths += [tmp_path / name / json_name(name), tmp_path / name / csv_names(name)[0]]
+        paths.append(tmp_path / name / json_name(name))
+    paths.append(tmp_path / SEED.stem / csv_names(SEED.stem)[0])
     for path, report in zip(paths, _load(arelle_pool, taxonomy_package, paths, validate=True), strict=True):
         assert report.is_clean and not problems(report), f"{path.name}: {problems(report)}"
         assert report.facts

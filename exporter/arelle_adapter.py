@@ -120,13 +120,18 @@ class ArelleReport:
 # --- running ---------------------------------------------------------------------------------------
 
 
-def arelle_options(path: Path, *, packages: Sequence[Path] = (), validate: bool = True, cache_dir: Path) -> Any:
-    """The RuntimeOptions of one offline, config-free run (exposed for inspection in tests)."""
+def arelle_options(path: Path, *, packages: Sequence[Path] = (), validate: bool = True, cache_dir: Path,
+                   plugins: str | None = None) -> Any:
+    """The RuntimeOptions of one offline, config-free run (exposed for inspection in tests).
+
+    ``plugins``: Arelle plugins to load, '|'-separated, e.g. "loadFromOIM".
+    """
     from arelle.RuntimeOptions import RuntimeOptions
 
     return RuntimeOptions(
         entrypointFile=str(path),
         packages=[str(p) for p in packages] or None,
+        plugins=plugins,
         internetConnectivity="offline",  # sets workOffline: the web cache never downloads
         disablePersistentConfig=True,  # no config.json / plugins.json / cachedUrlCheckTimes.json
         # The web cache would otherwise be ~/.config/arelle/cache: an empty private directory
@@ -143,7 +148,8 @@ def arelle_options(path: Path, *, packages: Sequence[Path] = (), validate: bool 
     )
 
 
-def run_arelle(path: Path, *, packages: Sequence[Path] = (), validate: bool = True) -> ArelleReport:
+def run_arelle(path: Path, *, packages: Sequence[Path] = (), validate: bool = True,
+               plugins: str | None = None) -> ArelleReport:
     """Load (and by default validate) ``path`` with Arelle, offline; return messages and facts.
 
     Not thread-safe (Arelle's global state): use one run at a time per process, or
@@ -154,7 +160,8 @@ def run_arelle(path: Path, *, packages: Sequence[Path] = (), validate: bool = Tr
     entry = Path(path).resolve()
     handler = _RecordingHandler()
     with tempfile.TemporaryDirectory(prefix="arelle-cache-") as cache_dir, Session() as session:
-        options = arelle_options(entry, packages=packages, validate=validate, cache_dir=Path(cache_dir))
+        options = arelle_options(entry, packages=packages, validate=validate, cache_dir=Path(cache_dir),
+                                 plugins=plugins)
         session.run(options, logHandler=handler)
         models = list(session.get_models())
         try:

@@ -10,6 +10,9 @@ the report ``conversion-report.json`` is written last. With ``strict``, a single
 is written (not even the report, nor OUTDIR itself). Existing files with other content are replaced
 only with ``force``, as for ``export``.
 
+``outputs`` (the CLI's --package, --oim, --viewer) adds each filing's derived files, rendered with
+it; the viewers' script, which they share, is staged once.
+
 ``jobs`` > 1 converts in worker processes (forkserver, else spawn), in batches, with a bounded
 number of batches in flight; results are taken in source order, so the outputs and the report are
 byte-identical to ``jobs=1``.
@@ -29,7 +32,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from exporter.documents import MissingText
-from exporter.export import render_filing
+from exporter.export import Outputs, render_filing, shared_outputs
 from exporter.output import publish_staged
 from exporter.sources.spreadsheet.headers import HeaderMap, default_headers
 from exporter.sources.spreadsheet.layouts import Plan, Record, read_records
@@ -61,7 +64,7 @@ class Outcome:
                 "errors": list(self.errors), "warnings": list(self.warnings)}
 
 
-def convert_record(record: Record, lang: str, staging: Path | None = None) -> Outcome:
+def convert_record(record: Record, lang: str, staging: Path | None = None, outputs: Outputs | None = None) -> Outcome:
     """Read, render and validate one issuance. Never raises for bad input: failures are outcomes.
 
     With ``staging``, the documents are written there (by the worker that rendered them, so their
@@ -74,7 +77,7 @@ def convert_record(record: Record, lang: str, staging: Path | None = None) -> Ou
         return Outcome(record.index, source, "error", errors=tuple(p.to_dict() for p in built.problems),
                        error_texts=tuple(str(p) for p in built.problems), warnings=warnings)
     try:
-        rendered = render_filing(built.filing, lang, stem=built.stem)
+        rendered = render_filing(built.filing, lang, stem=built.stem, outputs=outputs)
     except MissingText as exc:
         error = {"file": record.file, "sheet": record.main.sheet, "row": record.main.row, "column": None,
                  "cell": None, "value": None, "expected": None, "message": str(exc)}
@@ -102,8 +105,8 @@ def staged_path(staging: Path, index: int, name: str) -> Path:
     return staging / f"{index:09d}.{name}"
 
 
-def _convert_batch(records: list[Record], lang: str, staging: Path | None) -> list[Outcome]:
-    return [convert_record(record, lang, staging) for record in records]
+def _convert_batch(records: list[Record], lang: str, staging: Path | None, outputs: Outputs | None) -> list[Outcome]:
+    return [convert_record(record, lang, staging, outputs) for record in records]
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -120,17 +123,17 @@ def _batched(items: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield batch
 
 
-def outcomes(records: Iterable[Record], lang: str, jobs: int = 1, staging: Path | None = None
-             ) -> Iterator[Outcome]:
+def outcomes(records: Iterable[Record], lang: str, jobs: int = 1, staging: Path | None = None,
+             outputs: Outputs | None = None) -> Iterator[Outcome]:
     """Outcomes in source order, converted here (jobs=1) or in ``jobs`` worker processes."""
     if jobs <= 1:
         for record in records:
-            yield convert_record(record, lang, staging)
+            yield convert_record(record, lang, staging, outputs)
         return
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
         pending: deque = deque()
         for batch in _batched(records, BATCH):
-            pending.append(pool.submit(_convert_batch, batch, lang, staging))
+            pending.append(pool.submit(_convert_batch, batch, lang, staging, outputs))
             while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                 yield from pending.popleft().result()
         while pending:
@@ -215,7 +218,7 @@ def write_report(path: Path, meta: dict[str, Any], entry_lines: list[str]) -> No
 
 def convert_register(source: Path, outdir: Path, *, lang: str = "en", headers: HeaderMap | None = None,
                      strict: bool = False, jobs: int = 1, force: bool = False,
-                     progress: Progress | None = None) -> ConversionResult:
+                     progress: Progress | None = None, outputs: Outputs | None = None) -> ConversionResult:
     """Convert every issuance of ``source`` into ``outdir``; see the module docstring.
 
     Raises ReadError (unreadable file), LayoutError (no header row), OutputExists (a target exists
@@ -237,7 +240,7 @@ def convert_register(source: Path, outdir: Path, *, lang: str = "en", headers: H
             staged: list[tuple[int, tuple[str, ...]]] = []
             claimed: dict[str, tuple[int, str | None]] = {}  # output name -> (row, ID) of the issuance writing it
             ok = 0
-            for outcome in outcomes(records, lang, jobs, staging):
+            for outcome in outcomes(records, lang, jobs, staging, outputs):
                 outcome = _claim(outcome, claimed, staging)
                 result.entry_lines.append(json.dumps(outcome.entry(), ensure_ascii=False))
                 result.add_errors(outcome.error_texts)
@@ -256,6 +259,10 @@ def convert_register(source: Path, outdir: Path, *, lang: str = "en", headers: H
                 return result
             staged_report = staging / REPORT_NAME
             write_report(staged_report, result.meta, result.entry_lines)
+            if ok:  # files the filings share (the viewers' script), staged once
+                for name, data in shared_outputs(outputs or Outputs()).items():
+                    staged_path(staging, -1, name).write_bytes(data)
+                    staged.append((-1, (name,)))
             _publish(outdir, staging, staged, staged_report, force, result)
             return result
         finally:

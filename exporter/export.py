@@ -4,7 +4,9 @@ This module only wires the stages together; each stage lives in its own package.
 (``render_filing``, ``export_filing``) and the CLI's ``export`` and ``convert`` commands go
 through here, so every document the tool writes has passed the same validator as a draft would.
 A filing that needs its own extension taxonomy (tranches, company-specific categories) gets it
-beside the documents, and the documents are validated together with it.
+beside the documents, and the documents are validated together with it. On request (``Outputs``)
+the filing also gets its standard derived outputs, made after validation from the same facts and
+files: a Report Package (``.xbri``), xBRL-JSON and xBRL-CSV reports, and an offline viewer.
 """
 
 from __future__ import annotations
@@ -15,13 +17,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exporter.documents import build_inline, build_instance, serialize, serialize_inline
+from exporter.documents.oim import NotRepresentable, build_xbrl_csv, build_xbrl_json, csv_names, json_name
+from exporter.documents.report_package import build_report_package, package_name
 from exporter.domain.rules import Finding
 from exporter.facts import build_factset
+from exporter.facts.factset import FactSet
 from exporter.models import Filing
 from exporter.models.statements import describe
 from exporter.output import write_files
 from exporter.taxonomy.extension import build_extension
+from exporter.taxonomy.files import ENTRY_POINT_URL
 from exporter.validation import Report, ValidationFailed, validate_path
+from exporter.validation.messages import error
+from exporter.viewer import SCRIPT_NAME, ViewerFailed, build_viewers, viewer_script
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """What a filing gets besides its instance and inline document (the CLI's --package, --oim, --viewer)."""
+
+    package: bool = False  # <stem>.xbri: the Inline XBRL report as a Report Package 1.0
+    oim: tuple[str, ...] = ()  # "json": <stem>.json (xBRL-JSON); "csv": <stem>-csv.json + <stem>-facts.csv
+    viewer: bool = False  # <stem>-<lang>-viewer.html (with ixbrlviewer.js beside, written once by the caller)
 
 
 @dataclass(frozen=True)
@@ -70,8 +87,13 @@ def output_names(stem: str, lang: str) -> tuple[str, str]:
     return f"{stem}.xbrl", f"{stem}-{lang}.html"
 
 
-def render_filing(filing: Filing, lang: str = "en", *, stem: str = "filing", era: bool = False) -> RenderedFiling:
-    """Build every file of the filing and validate its documents; raise ValidationFailed if one is invalid."""
+def render_filing(filing: Filing, lang: str = "en", *, stem: str = "filing", era: bool = False,
+                  outputs: Outputs | None = None) -> RenderedFiling:
+    """Build every file of the filing and validate its documents; raise ValidationFailed if one is invalid.
+
+    ``outputs`` adds the derived files after validation; one that cannot be made (an entity OIM
+    cannot name, a viewer Arelle did not write) also raises ValidationFailed, naming that file.
+    """
     instance_name, inline_name = output_names(stem, lang)
     factset = build_factset(filing)
     schema_href = f"{stem}.xsd" if factset.extension else None
@@ -83,7 +105,37 @@ def render_filing(filing: Filing, lang: str = "en", *, stem: str = "filing", era
     reports = _validate(files, (instance_name, inline_name))
     if not all(report.valid for report in reports):
         raise ValidationFailed(list(reports))
+    if outputs is not None:
+        files.update(derived_outputs(factset, files, stem, inline_name, schema_href or ENTRY_POINT_URL, outputs))
     return RenderedFiling(files, instance_name, inline_name, reports)
+
+
+def derived_outputs(factset: FactSet, files: dict[str, bytes], stem: str, inline_name: str, taxonomy: str,
+                    outputs: Outputs) -> dict[str, bytes]:
+    """The files ``outputs`` asks for, from the validated filing's facts and files (name -> bytes)."""
+    derived: dict[str, bytes] = {}
+    try:
+        if "json" in outputs.oim:
+            derived[json_name(stem)] = build_xbrl_json(factset, taxonomy)
+        if "csv" in outputs.oim:
+            derived.update(build_xbrl_csv(factset, taxonomy, stem))
+    except NotRepresentable as exc:
+        name = json_name(stem) if "json" in outputs.oim else csv_names(stem)[0]
+        raise ValidationFailed([Report(name, None, [error(exc.code, exc.message, file=name)])]) from exc
+    if outputs.package:
+        derived[package_name(stem)] = build_report_package(files, stem)
+    if outputs.viewer:
+        try:
+            derived.update(build_viewers(files, [inline_name]))
+        except ViewerFailed as exc:
+            raise ValidationFailed([Report(exc.document, None, [error("viewer:notWritten", exc.message,
+                                                                      file=exc.document)])]) from exc
+    return derived
+
+
+def shared_outputs(outputs: Outputs) -> dict[str, bytes]:
+    """Files every filing of a folder shares, written once beside them (the viewers' script)."""
+    return {SCRIPT_NAME: viewer_script()} if outputs.viewer else {}
 
 
 def _validate(files: dict[str, bytes], documents: tuple[str, ...]) -> tuple[Report, ...]:
@@ -103,10 +155,10 @@ def _renamed(report: Report, name: str) -> Report:
 
 
 def export_filing(filing: Filing, outdir: Path, stem: str, *, lang: str = "en", overwrite: bool = False,
-                  era: bool = False) -> ExportResult:
-    """Render, validate and write the filing's files into ``outdir``."""
-    rendered = render_filing(filing, lang, stem=stem, era=era)
-    files = {outdir / name: data for name, data in rendered.files.items()}
+                  era: bool = False, outputs: Outputs | None = None) -> ExportResult:
+    """Render, validate and write the filing's files (and any ``outputs``) into ``outdir``."""
+    rendered = render_filing(filing, lang, stem=stem, era=era, outputs=outputs)
+    files = {outdir / name: data for name, data in {**rendered.files, **shared_outputs(outputs or Outputs())}.items()}
     written = write_files(files, overwrite=overwrite)
     return ExportResult(outdir / rendered.instance_name, outdir / rendered.inline_name, tuple(written),
                         rendered.reports, tuple(files))

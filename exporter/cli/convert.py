@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from exporter.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
+from exporter.cli.outputs import output_options, outputs_of
 from exporter.output import OutputExists
 
 MAX_ERRORS_SHOWN = 20
@@ -61,15 +62,17 @@ class _Bar:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes (0: one per CPU). Outputs are identical for any N.")
 @click.option("--force", is_flag=True, help="Replace output files that exist with other content.")
+@output_options
 def convert(input_file: Path, outdir: Path, lang: str, mapping: Path | None, strict: bool, jobs: int,
-            force: bool) -> None:
+            force: bool, package: bool, oim: tuple[str, ...], viewer: bool) -> None:
     """Convert a register (INPUT.xlsx or INPUT.csv) into one filing per issuance.
 
     Each issuance becomes an XBRL instance and an Inline XBRL document, validated exactly as
     `export` validates; OUTDIR/conversion-report.json lists every source issuance with its rows,
     status, output files and errors (file, sheet, row, column, value, what was expected). Exit
     code 0 when every issuance converted, 1 when any failed (with --strict nothing is written),
-    2 when INPUT or --map cannot be read.
+    2 when INPUT or --map cannot be read. --package, --oim and --viewer add each filing's Report
+    Package, xBRL-JSON / xBRL-CSV reports and offline viewer (see docs/outputs.md).
 
     \b
     Examples:
@@ -90,7 +93,7 @@ def convert(input_file: Path, outdir: Path, lang: str, mapping: Path | None, str
     progress = _Bar() if _interactive() else None
     try:
         result = convert_register(input_file, outdir, lang=lang, headers=headers, strict=strict, jobs=jobs,
-                                  force=force, progress=progress)
+                                  force=force, progress=progress, outputs=outputs_of(package, oim, viewer))
     except ReadError as exc:
         fail(str(exc), EXIT_USAGE)
     except LayoutError as exc:

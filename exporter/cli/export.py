@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from exporter.cli.common import EXIT_INVALID, EXIT_USAGE, fail
+from exporter.cli.outputs import output_options, outputs_of
 from exporter.documents import MissingText
 from exporter.export import export_filing, filing_warnings
 from exporter.output import OutputExists
@@ -21,19 +22,23 @@ from exporter.validation import ValidationFailed
               help="Language of the Inline XBRL document.")
 @click.option("--era", is_flag=True, help="Write Japanese dates in the era form (令和7年7月18日).")
 @click.option("--force", is_flag=True, help="Replace output files that exist with other content.")
-def export(input_file: Path, outdir: Path, lang: str, era: bool, force: bool) -> None:
+@output_options
+def export(input_file: Path, outdir: Path, lang: str, era: bool, force: bool, package: bool, oim: tuple[str, ...],
+           viewer: bool) -> None:
     """Export a filing document (YAML or JSON) as an XBRL instance and an Inline XBRL document.
 
     A filing with several issuances or company-specific recipient categories also gets its own
     extension taxonomy (INPUT-stem.xsd and its linkbases) beside the documents. Everything is
     validated (XML Schema, XBRL 2.1, Dimensions, Inline XBRL) before anything is written; on any
-    error nothing is written and the exit code is 1.
+    error nothing is written and the exit code is 1. --package, --oim and --viewer add the Report
+    Package, the xBRL-JSON / xBRL-CSV reports and the offline viewer (see docs/outputs.md).
 
     \b
     Examples:
       disclosure-exporter export samples/iij-2015-07-13.yaml -o out
       disclosure-exporter export samples/iij-2015-07-13.yaml -o out --lang ja
       disclosure-exporter export filing.json -o out --force
+      disclosure-exporter export samples/iij-2015-07-13.yaml -o out --package --oim json --viewer
     """
     if input_file.suffix.lower() not in (".yaml", ".yml", ".json"):
         fail(f"{input_file}: expected a .yaml, .yml or .json filing document", EXIT_USAGE)
@@ -41,7 +46,8 @@ def export(input_file: Path, outdir: Path, lang: str, era: bool, force: bool) ->
         fail(f"{input_file}: no such file", EXIT_USAGE)
     try:
         filing = load_filing(input_file)
-        result = export_filing(filing, outdir, input_file.stem, lang=lang, overwrite=force, era=era)
+        result = export_filing(filing, outdir, input_file.stem, lang=lang, overwrite=force, era=era,
+                               outputs=outputs_of(package, oim, viewer))
     except MissingText as exc:
         fail(f"{input_file}: {exc}; nothing written", EXIT_INVALID)
     except InputError as exc:

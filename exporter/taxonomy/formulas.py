@@ -73,10 +73,12 @@ class _Writer:
         self.arc(q(VARIABLE, "variableFilterArc"), "variable-filter", variable, target, complement="false", cover="true")
 
     def variable(self, assertion: str, name: str, concepts: tuple[Concept, ...], *, sequence: bool = False,
-                 below: tuple[Axis, str] | None = None, default_of: Axis | None = None) -> None:
+                 below: tuple[Axis, str] | None = None, default_of: Axis | None = None, nils: bool = False) -> None:
         label = f"{assertion}_{name}"
-        sub(self.link, q(VARIABLE, "factVariable"), {q(XLINK, "type"): "resource", q(XLINK, "label"): label,
-                                                     "bindAsSequence": str(sequence).lower()})
+        attributes = {q(XLINK, "type"): "resource", q(XLINK, "label"): label, "bindAsSequence": str(sequence).lower()}
+        if nils:
+            attributes["nils"] = "true"
+        sub(self.link, q(VARIABLE, "factVariable"), attributes)
         self.arc(q(VARIABLE, "variableArc"), "variable-set", assertion, label, name=name)
         concept_filter = sub(self.link, q(CF, "conceptName"), {q(XLINK, "type"): "resource",
                                                                q(XLINK, "label"): f"{label}_concept"})
@@ -132,14 +134,16 @@ def _write(writer: _Writer, rule: Rule) -> None:
             writer.variable(assertion, name, _concepts(factor))
         writer.variable(assertion, "result", _concepts(rule.result))
     elif isinstance(rule, Breakdown):
+        # A part to be determined (nil) leaves the sum unknown: nothing to check, as in the models.
         slack = f"(count($parts) + 1) * {_tolerance('total')}"
-        assertion = writer.assertion(rule, f"abs(sum($parts) - $total) le {slack}",
+        assertion = writer.assertion(rule, f"(some $part in $parts satisfies nilled($part)) or "
+                                           f"abs(sum($parts) - $total) le {slack}",
                                      f"{rule.part.label.en} by {rule.axis.label.en.lower()} ({{sum($parts)}} in "
                                      f"all) must add up to {rule.total.label.en} ({{$total}}).")
         writer.variable(assertion, "total", _concepts(rule.total),
                         default_of=rule.axis if rule.axis is TRANCHE_AXIS else None)
         writer.variable(assertion, "parts", _concepts(rule.part), sequence=True,
-                        below=(rule.axis, _role_of(rule.axis, rule.part)))
+                        below=(rule.axis, _role_of(rule.axis, rule.part)), nils=True)
     elif isinstance(rule, Order):
         comparison = "lt" if rule.strict else "le"
         assertion = writer.assertion(rule, f"$earlier {comparison} $later",

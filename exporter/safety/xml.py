@@ -19,22 +19,27 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from lxml import etree
+
+from exporter.safety import limits as _limits
 
 __all__ = [
     "HARDENED_PARSER_KWARGS",
     "LIBXML2_MAX_DEPTH",
     "UnsafeXmlError",
+    "XmlHandler",
     "XmlLimits",
+    "XmlStream",
     "hardened_parser",
     "parse_untrusted",
+    "stream_untrusted",
 ]
 
 # libxml2 refuses documents nested deeper than this unless XML_PARSE_HUGE (huge_tree) is set,
@@ -52,16 +57,14 @@ HARDENED_PARSER_KWARGS: Final[Mapping[str, Any]] = MappingProxyType(
     }
 )
 
-_MiB: Final = 1024 * 1024
-
 
 @dataclass(frozen=True, slots=True)
 class XmlLimits:
     """Resource limits for one parse."""
 
-    max_bytes: int = 200 * _MiB
-    max_depth: int = LIBXML2_MAX_DEPTH
-    max_elements: int = 5_000_000
+    max_bytes: int = _limits.XML_BYTES.value
+    max_depth: int = _limits.XML_DEPTH.value
+    max_elements: int = _limits.XML_ELEMENTS.value
 
     def __post_init__(self) -> None:
         for field_name in ("max_bytes", "max_depth", "max_elements"):
@@ -387,3 +390,100 @@ def _deeper_than(max_depth: int) -> etree.XPath:
     # "/*/*/…" with max_depth + 1 steps selects elements below the limit; libxml2 evaluates it
     # level by level in C, so the cost is one pass over the tree and no Python objects per node.
     return etree.XPath("boolean(" + "/*" * (max_depth + 1) + ")")
+
+
+# --- streaming ---------------------------------------------------------------------------------
+
+
+class XmlHandler(Protocol):
+    """What ``stream_untrusted`` calls for each event (lxml's parser-target interface, minus close)."""
+
+    def start(self, tag: str, attrib: Mapping[str, str]) -> None: ...
+
+    def end(self, tag: str) -> None: ...
+
+    def data(self, text: str) -> None: ...
+
+
+def stream_untrusted(chunks: Iterable[bytes], handler: XmlHandler, *, name: str,
+                     limits: XmlLimits = XmlLimits()) -> None:
+    """Parse a document arriving in pieces, calling ``handler`` per event, or raise UnsafeXmlError.
+
+    The whole-document form of :class:`XmlStream` (see there).
+    """
+    stream = XmlStream(handler, name=name, limits=limits)
+    for chunk in chunks:
+        stream.feed(chunk)
+    stream.close()
+
+
+class XmlStream:
+    """A document parsed as its pieces are fed, calling ``handler`` per event; UnsafeXmlError on refusal.
+
+    No tree is built (memory stays flat however long the document), and any DOCTYPE is refused
+    as soon as the parser meets it, before its internal subset could be used: the documents read
+    this way (workbook parts) never have one. The element count and nesting depth are counted as
+    the events arrive; the byte count is the caller's to bound (e.g. ``safety.archives``).
+    Exceptions the handler raises propagate unchanged and stop the parse.
+    """
+
+    def __init__(self, handler: XmlHandler, *, name: str, limits: XmlLimits = XmlLimits()) -> None:
+        self.name = name
+        self._parser = etree.XMLParser(target=_StreamGuard(handler, limits, name), **HARDENED_PARSER_KWARGS)
+
+    def feed(self, chunk: bytes) -> None:
+        try:
+            self._parser.feed(chunk)
+        except etree.XMLSyntaxError as exc:
+            raise _from_syntax_error(exc, self.name) from None
+
+    def close(self) -> None:
+        try:
+            self._parser.close()
+        except etree.XMLSyntaxError as exc:
+            raise _from_syntax_error(exc, self.name) from None
+
+
+class _StreamGuard:
+    """Parser target that enforces the limits and the DOCTYPE refusal, then forwards to the handler."""
+
+    def __init__(self, handler: XmlHandler, limits: XmlLimits, file: str) -> None:
+        self.handler = handler
+        self.limits = limits
+        self.file = file
+        self.elements = 0
+        self.depth = 0
+
+    def doctype(self, name: str, public_id: str | None, system_url: str | None) -> None:
+        if public_id or system_url:
+            raise UnsafeXmlError(UnsafeXmlError.EXTERNAL_DTD, "DOCTYPE names an external DTD; refused", file=self.file)
+        raise UnsafeXmlError(UnsafeXmlError.ENTITY_DECLARATION,
+                             "DOCTYPE refused: this document never needs one, and it could declare entities",
+                             file=self.file)
+
+    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
+        self.elements += 1
+        self.depth += 1
+        if self.elements > self.limits.max_elements:
+            raise UnsafeXmlError(UnsafeXmlError.TOO_MANY_ELEMENTS,
+                                 f"document has more than {self.limits.max_elements:,} elements", file=self.file)
+        if self.depth > self.limits.max_depth:
+            raise UnsafeXmlError(UnsafeXmlError.TOO_DEEP,
+                                 f"elements are nested deeper than {self.limits.max_depth}", file=self.file)
+        self.handler.start(tag, attrib)
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+        self.handler.end(tag)
+
+    def data(self, text: str) -> None:
+        self.handler.data(text)
+
+    def comment(self, text: str) -> None:
+        pass
+
+    def pi(self, target: str, data: str | None = None) -> None:
+        pass
+
+    def close(self) -> int:
+        return self.elements

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from exporter.safety import limits
+from exporter.safety.text import CONTROL_CHARACTERS, line_and_column
 from exporter.sources.spreadsheet.normalise import NormaliseError, decode_csv_bytes
 
 if TYPE_CHECKING:
@@ -32,9 +33,6 @@ BLOCK = 1 << 20  # CSV bytes per block, cut after the last line break
 
 Row = tuple[int, tuple[Any, ...]]
 
-# Characters no register cell holds and no XML document can carry: C0 controls but tab, LF and CR;
-# DEL; C1 controls; lone surrogates and the two non-characters XML forbids.
-CONTROL_CHARACTERS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE: Final = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
@@ -193,11 +191,9 @@ def _refuse_controls(file: str, text: str, lines_before: int) -> None:
     found = CONTROL_CHARACTERS.search(text)
     if found is None:
         return
-    before = text[: found.start()]
-    line = lines_before + before.count("\n") + before.count("\r") - before.count("\r\n") + 1
-    start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    line, column = line_and_column(text, found.start())
     raise ReadError(file, f"expected text, found the control character U+{ord(found.group()):04X}",
-                    line=line, column=found.start() - start + 1)
+                    line=lines_before + line, column=column)
 
 
 def _csv_lines(path: Path, encoding: str) -> Iterator[str]:

@@ -13,7 +13,7 @@ from exporter.documents import build_inline, build_instance, serialize
 from exporter.documents.inline import serialize_inline
 from exporter.facts import build_factset
 from exporter.models import Filing
-from exporter.output import write_files
+from exporter.output import fit_name, write_files
 from exporter.validation import Report, ValidationFailed, validate_bytes
 
 
@@ -35,7 +35,10 @@ class ExportResult:
 
 
 def output_names(stem: str, lang: str) -> tuple[str, str]:
-    """File names of a filing's instance and inline document; the inline name carries the language."""
+    """File names of a filing's instance and inline document; the inline name carries the language.
+
+    A stem too long for a file name (a long input name or issuance ID) is shortened with a hash."""
+    stem = fit_name(stem)
     return f"{stem}.xbrl", f"{stem}-{lang}.html"
 
 
@@ -57,5 +60,5 @@ def export_filing(filing: Filing, outdir: Path, stem: str, *, lang: str = "en", 
     instance_name, inline_name = output_names(stem, lang)
     rendered = render_filing(filing, lang, names=(str(outdir / instance_name), str(outdir / inline_name)))
     files = {outdir / instance_name: rendered.instance, outdir / inline_name: rendered.inline}
-    written = write_files(files, overwrite=overwrite)
+    written, _unchanged = write_files(files, overwrite=overwrite)
     return ExportResult(outdir / instance_name, outdir / inline_name, tuple(written), rendered.reports)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from exporter.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
-from exporter.output import OutputExists
+from exporter.cli.common import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, fail
 
 MAX_ERRORS_SHOWN = 20
 
@@ -69,7 +68,7 @@ def convert(input_file: Path, outdir: Path, lang: str, mapping: Path | None, str
     `export` validates; OUTDIR/conversion-report.json lists every source issuance with its rows,
     status, output files and errors (file, sheet, row, column, value, what was expected). Exit
     code 0 when every issuance converted, 1 when any failed (with --strict nothing is written),
-    2 when INPUT or --map cannot be read.
+    2 when INPUT or --map cannot be read, 3 when OUTDIR cannot be written (nothing written).
 
     \b
     Examples:
@@ -78,6 +77,7 @@ def convert(input_file: Path, outdir: Path, lang: str, mapping: Path | None, str
       disclosure-exporter convert register.xlsx -o out --map columns.yaml --strict --jobs 2
     """
     from exporter.convert import convert_register
+    from exporter.output import OutputError, OutputExists
     from exporter.sources.spreadsheet.headers import MappingError, load_mapping
     from exporter.sources.spreadsheet.layouts import LayoutError
     from exporter.sources.spreadsheet.reader import ReadError
@@ -97,6 +97,8 @@ def convert(input_file: Path, outdir: Path, lang: str, mapping: Path | None, str
         fail(f"{exc}\nnothing written", EXIT_INVALID)
     except OutputExists as exc:
         fail(f"{exc}\nnothing written", EXIT_INVALID)
+    except OutputError as exc:
+        fail(f"{exc}\nnothing written", EXIT_OUTPUT)
     summary = result.summary
     for item in result.meta["unused_columns"]:
         where = [f"sheet {item['sheet']!r}"] if item["sheet"] else []

@@ -5,11 +5,7 @@ from pathlib import Path
 
 import click
 
-from exporter.cli.common import EXIT_INVALID, EXIT_USAGE, fail
-from exporter.export import export_filing
-from exporter.output import OutputExists
-from exporter.sources import InputError, load_filing
-from exporter.validation import ValidationFailed
+from exporter.cli.common import EXIT_INVALID, EXIT_OUTPUT, EXIT_USAGE, fail
 
 
 @click.command()
@@ -23,7 +19,8 @@ def export(input_file: Path, outdir: Path, lang: str, force: bool) -> None:
     """Export a filing document (YAML or JSON) as an XBRL instance and an Inline XBRL document.
 
     Both documents are validated (XML Schema, XBRL 2.1, Dimensions, Inline XBRL) before anything
-    is written; on any error nothing is written and the exit code is 1.
+    is written; on any error nothing is written and the exit code is 1. Both files appear together
+    or not at all; exit code 3 when OUTDIR cannot be written (read-only, full, another run in it).
 
     \b
     Examples:
@@ -31,6 +28,12 @@ def export(input_file: Path, outdir: Path, lang: str, force: bool) -> None:
       disclosure-exporter export samples/iij-2015-07-13.yaml -o out --lang ja
       disclosure-exporter export filing.json -o out --force
     """
+    # Imported here, not at the top: ``--help`` must not pay for the pipeline.
+    from exporter.export import export_filing
+    from exporter.output import OutputError, OutputExists
+    from exporter.sources import InputError, load_filing
+    from exporter.validation import ValidationFailed
+
     if input_file.suffix.lower() not in (".yaml", ".yml", ".json"):
         fail(f"{input_file}: expected a .yaml, .yml or .json filing document", EXIT_USAGE)
     if not input_file.is_file():
@@ -43,7 +46,9 @@ def export(input_file: Path, outdir: Path, lang: str, force: bool) -> None:
     except ValidationFailed as exc:
         fail(f"{exc}\nnothing written", EXIT_INVALID)
     except OutputExists as exc:
-        fail(str(exc), EXIT_INVALID)
+        fail(f"{exc}\nnothing written", EXIT_INVALID)
+    except OutputError as exc:
+        fail(f"{exc}\nnothing written", EXIT_OUTPUT)
     for path in (result.instance_path, result.inline_path):
         state = "written" if path in result.written else "unchanged"
         click.echo(f"{path} ({state}, valid)")

@@ -311,11 +311,17 @@ def _decoded(raw: bytes, file: str) -> str:
                                   column=column)]) from None
 
 
+def read_document(path: Path) -> tuple[Any, yaml.Node | None]:
+    """A YAML (or, for a .json name, JSON) file's data and node tree, bounded; InputError, located, if not."""
+    file = str(path)
+    text = _decoded(_read_bounded(path, file), file)
+    return parse_document(text, file, is_json=path.suffix.lower() == ".json")
+
+
 def load_filing(path: Path) -> Filing:
     """Read a YAML (.yaml/.yml) or JSON (.json) filing document into a validated Filing."""
     file = str(path)
-    text = _decoded(_read_bounded(path, file), file)
-    data, node = parse_document(text, file, is_json=path.suffix.lower() == ".json")
+    data, node = read_document(path)
     if not isinstance(data, dict):
         raise InputError([Problem(file, "expected a mapping with title, announcement_date, issuer and issuance "
                                         f"at the top, got {type(data).__name__}", 1)])

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from exporter.sources.spreadsheet.normalise import header_key
 
 Table = Literal["issuances", "allotments"]
@@ -266,12 +264,12 @@ def load_mapping(path: Path | None) -> HeaderMap:
     headers = default_headers()
     if path is None:
         return headers
+    from exporter.sources.documents import InputError, read_document  # bounded, located (see there)
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise MappingError(f"{path}: cannot read the file: {exc.strerror}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise MappingError(f"{path}: not a YAML file: {exc}") from None
+        data, _node = read_document(path)
+    except InputError as exc:
+        raise MappingError(str(exc)) from None
     if isinstance(data, dict) and isinstance(data.get("columns"), dict) and len(data) == 1:
         data = data["columns"]
     if not isinstance(data, dict):

@@ -31,16 +31,16 @@ def export(input_file: Path, outdir: Path, lang: str, force: bool) -> None:
     # Imported here, not at the top: ``--help`` must not pay for the pipeline.
     from exporter.export import export_filing
     from exporter.output import OutputError, OutputExists
-    from exporter.sources import InputError, load_filing
+    from exporter.sources import InputError, UnreadableInput, load_filing
     from exporter.validation import ValidationFailed
 
     if input_file.suffix.lower() not in (".yaml", ".yml", ".json"):
         fail(f"{input_file}: expected a .yaml, .yml or .json filing document", EXIT_USAGE)
-    if not input_file.is_file():
-        fail(f"{input_file}: no such file", EXIT_USAGE)
     try:
         filing = load_filing(input_file)
         result = export_filing(filing, outdir, input_file.stem, lang=lang, overwrite=force)
+    except UnreadableInput as exc:
+        fail(str(exc), EXIT_USAGE)
     except InputError as exc:
         fail(f"invalid input, nothing written:\n{exc}", EXIT_INVALID)
     except ValidationFailed as exc:

@@ -18,6 +18,7 @@ decompressor's own exception. Nothing outside the named file is opened.
 
 from __future__ import annotations
 
+import lzma
 import struct
 import zipfile
 import zlib
@@ -70,7 +71,7 @@ class ArchiveError(Exception):
 
 
 # Every exception a decompressor or zipfile raises for damaged data, an unknown method or encryption.
-_DAMAGE: Final = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+_DAMAGE: Final = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError, NotImplementedError,
                   RuntimeError, struct.error)
 
 

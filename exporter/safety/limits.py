@@ -67,6 +67,10 @@ ARCHIVE_TOTAL_BYTES: Final = Limit(
 XML_ELEMENTS: Final = Limit(
     "xml_elements", 5_000_000, "elements", "one XML document or workbook part",
     "100,000-fact instances have about 400,000; more is a bomb, not a filing")
+WORKBOOK_PART_ELEMENTS: Final = Limit(
+    "workbook_part_elements", 2_000_000, "elements", "one part of a workbook (a sheet, the shared strings)",
+    "a 10,000-issuance register's sheet has about 500,000; each element costs about 3 µs to read, so this "
+    "bounds one pass over a sheet to a few seconds")
 XML_DEPTH: Final = Limit(
     "xml_depth", 256, "levels", "element nesting in one XML document or workbook part",
     "libxml2's own limit without XML_PARSE_HUGE; workbook parts are 6 levels deep")
@@ -104,7 +108,7 @@ OUTPUT_NAME_BYTES: Final = Limit(
 LIMITS: Final[tuple[Limit, ...]] = (
     DOCUMENT_BYTES, DOCUMENT_DEPTH, DOCUMENT_NODES, SCALAR_CHARS, NUMBER_DIGITS,
     ARCHIVE_BYTES, ARCHIVE_MEMBERS, ARCHIVE_MEMBER_BYTES, ARCHIVE_TOTAL_BYTES,
-    XML_ELEMENTS, XML_DEPTH, XML_BYTES,
+    XML_ELEMENTS, WORKBOOK_PART_ELEMENTS, XML_DEPTH, XML_BYTES,
     CELL_CHARS, SHARED_STRINGS, SHARED_STRING_CHARS, REGISTER_COLUMNS, NUMBER_CELL_CHARS, CSV_LINE_BYTES,
     OUTPUT_NAME_BYTES,
 )

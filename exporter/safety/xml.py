@@ -422,16 +422,31 @@ class XmlStream:
 
     No tree is built (memory stays flat however long the document), and any DOCTYPE is refused
     as soon as the parser meets it, before its internal subset could be used: the documents read
-    this way (workbook parts) never have one. The element count and nesting depth are counted as
-    the events arrive; the byte count is the caller's to bound (e.g. ``safety.archives``).
-    Exceptions the handler raises propagate unchanged and stop the parse.
+    this way (workbook parts) never have one. The handler's methods are lxml's parser target
+    (behind one thin layer that counts the depth: this reader's cost is per element). The element
+    count is bounded from the bytes, before they are parsed: every element has one start tag, so
+    the number of ``<`` bytes less the number of ``</`` pairs is an upper bound in UTF-8, UTF-16
+    and UTF-32 alike (EBCDIC, where ``<`` is another byte, is refused). libxml2 does not bound the
+    depth of a tree it does not build, so the layer does. The byte count is the caller's to bound
+    (e.g. ``safety.archives``). Exceptions the handler raises propagate unchanged.
     """
 
     def __init__(self, handler: XmlHandler, *, name: str, limits: XmlLimits = XmlLimits()) -> None:
         self.name = name
-        self._parser = etree.XMLParser(target=_StreamGuard(handler, limits, name), **HARDENED_PARSER_KWARGS)
+        self.max_elements = limits.max_elements
+        self.tags = 0
+        self._first = True
+        self._parser = etree.XMLParser(target=_Target(handler, name, limits.max_depth), **HARDENED_PARSER_KWARGS)
 
     def feed(self, chunk: bytes) -> None:
+        if self._first and chunk:
+            self._first = False
+            if _sniff_codec(chunk)[0] == "cp037":
+                raise UnsafeXmlError(UnsafeXmlError.MALFORMED, "EBCDIC documents are refused", file=self.name)
+        self.tags += chunk.count(b"<") - chunk.count(b"</")
+        if self.tags > self.max_elements:
+            raise UnsafeXmlError(UnsafeXmlError.TOO_MANY_ELEMENTS,
+                                 f"document has more than {self.max_elements:,} elements", file=self.name)
         try:
             self._parser.feed(chunk)
         except etree.XMLSyntaxError as exc:
@@ -444,15 +459,27 @@ class XmlStream:
             raise _from_syntax_error(exc, self.name) from None
 
 
-class _StreamGuard:
-    """Parser target that enforces the limits and the DOCTYPE refusal, then forwards to the handler."""
+class _Target:
+    """lxml's parser target: the handler's own methods, and a refusal for any DOCTYPE."""
 
-    def __init__(self, handler: XmlHandler, limits: XmlLimits, file: str) -> None:
-        self.handler = handler
-        self.limits = limits
+    def __init__(self, handler: XmlHandler, file: str, max_depth: int) -> None:
+        self._start = handler.start
+        self._end = handler.end
+        self.data = handler.data
         self.file = file
-        self.elements = 0
         self.depth = 0
+        self.max_depth = max_depth
+
+    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
+        self.depth += 1
+        if self.depth > self.max_depth:
+            raise UnsafeXmlError(UnsafeXmlError.TOO_DEEP, f"elements are nested deeper than {self.max_depth}",
+                                 file=self.file)
+        self._start(tag, attrib)
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+        self._end(tag)
 
     def doctype(self, name: str, public_id: str | None, system_url: str | None) -> None:
         if public_id or system_url:
@@ -461,29 +488,5 @@ class _StreamGuard:
                              "DOCTYPE refused: this document never needs one, and it could declare entities",
                              file=self.file)
 
-    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
-        self.elements += 1
-        self.depth += 1
-        if self.elements > self.limits.max_elements:
-            raise UnsafeXmlError(UnsafeXmlError.TOO_MANY_ELEMENTS,
-                                 f"document has more than {self.limits.max_elements:,} elements", file=self.file)
-        if self.depth > self.limits.max_depth:
-            raise UnsafeXmlError(UnsafeXmlError.TOO_DEEP,
-                                 f"elements are nested deeper than {self.limits.max_depth}", file=self.file)
-        self.handler.start(tag, attrib)
-
-    def end(self, tag: str) -> None:
-        self.depth -= 1
-        self.handler.end(tag)
-
-    def data(self, text: str) -> None:
-        self.handler.data(text)
-
-    def comment(self, text: str) -> None:
-        pass
-
-    def pi(self, target: str, data: str | None = None) -> None:
-        pass
-
-    def close(self) -> int:
-        return self.elements
+    def close(self) -> None:
+        return None

@@ -55,6 +55,10 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class UnreadableInput(InputError):
+    """The file cannot be read at all (missing, a folder, no permission): not a property of its content."""
+
+
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it: 8x faster
 
 
@@ -294,7 +298,7 @@ def _read_bounded(path: Path, file: str) -> bytes:
         with path.open("rb") as stream:
             raw = stream.read(MAX_INPUT_BYTES + 1)  # the file may have grown since (or be a device)
     except OSError as exc:
-        raise InputError([Problem(file, f"cannot read the file: {exc.strerror or exc}")]) from None
+        raise UnreadableInput([Problem(file, f"cannot read the file: {(exc.strerror or str(exc)).lower()}")]) from None
     if len(raw) > MAX_INPUT_BYTES:
         raise InputError([Problem(file, f"the file holds more than {MAX_INPUT_BYTES:,} bytes; a filing document "
                                         "may be at most that")])

@@ -111,7 +111,11 @@ class Register:
 def open_register(path: Path) -> Register:
     """Open a .xlsx/.xlsm workbook or a .csv file; raise ReadError if it cannot be read."""
     suffix = path.suffix.lower()
-    if not path.is_file():
+    try:
+        is_file = path.is_file()  # (raises for a folder that may not be searched)
+    except OSError as exc:
+        raise ReadError(str(path), f"cannot read the file: {(exc.strerror or str(exc)).lower()}") from None
+    if not is_file:
         raise ReadError(str(path), "no such file")
     if suffix in CSV_SUFFIXES:
         encoding, lines = _csv_encoding(path)

@@ -33,7 +33,7 @@ from typing import Any, Final
 from exporter.safety import limits
 from exporter.safety.archives import ArchiveError, BoundedArchive
 from exporter.safety.text import shorten
-from exporter.safety.xml import UnsafeXmlError, XmlStream
+from exporter.safety.xml import UnsafeXmlError, XmlLimits, XmlStream
 from exporter.sources.spreadsheet.reader import ReadError, Row, column_letter
 
 _REL_NS_SUFFIX: Final = "/relationships"
@@ -51,6 +51,7 @@ _BUILTIN_DATE_FORMATS: Final = frozenset([*range(14, 23), *range(27, 37), *range
 _FORMAT_NOISE: Final = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?!h\]|m\]|s\])[^\]]*\]')
 _DATE_PART: Final = re.compile(r"[dmyhsgebDMYHSGE]")
 _ELAPSED: Final = re.compile(r"\[(?:h|m|s)\]", re.IGNORECASE)
+_PART_LIMITS: Final = XmlLimits(max_elements=limits.WORKBOOK_PART_ELEMENTS.value)
 _EPOCH_1900: Final = dt.datetime(1899, 12, 30)
 _EPOCH_1904: Final = dt.datetime(1904, 1, 1)
 
@@ -112,7 +113,7 @@ class Workbook:
         return collector.found
 
     def _parse(self, part: str, handler: Any) -> None:
-        stream = XmlStream(handler, name=f"{self.file}!/{part}")
+        stream = XmlStream(handler, name=f"{self.file}!/{part}", limits=_PART_LIMITS)
         try:
             for chunk in self._archive.chunks(part):
                 stream.feed(chunk)
@@ -180,7 +181,7 @@ class Workbook:
         """(row number, values) for each row the sheet holds, in order; values up to the last filled cell."""
         part = self.sheet_parts[sheet]
         handler = _SheetRows(self, sheet, max_col)
-        stream = XmlStream(handler, name=f"{self.file}!/{part}")
+        stream = XmlStream(handler, name=f"{self.file}!/{part}", limits=_PART_LIMITS)
         try:
             for chunk in self._archive.chunks(part):
                 stream.feed(chunk)
@@ -255,6 +256,20 @@ def _small_int(text: str | None) -> int | None:
     return int(text) if text is not None and text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
+# Worksheet tags in both SpreadsheetML namespaces (transitional and strict), matched whole: the
+# handlers below run once per element, so they avoid splitting tags.
+_NAMESPACES: Final = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                      "http://purl.oclc.org/ooxml/spreadsheetml/main")
+_ROW, _CELL, _VALUE, _TEXT, _PHONETIC, _DIMENSION = range(6)
+_SHEET_TAGS: Final = {f"{{{ns}}}{local}": kind for ns in _NAMESPACES for local, kind in (
+    ("row", _ROW), ("c", _CELL), ("v", _VALUE), ("t", _TEXT), ("rPh", _PHONETIC), ("dimension", _DIMENSION))}
+
+
+_ITEM: Final = 6
+_STRING_TAGS: Final = {f"{{{ns}}}{local}": kind for ns in _NAMESPACES for local, kind in (
+    ("si", _ITEM), ("t", _TEXT), ("rPh", _PHONETIC))}
+
+
 class _SharedStrings:
     """The shared-string table: each ``si``'s text runs (``t``, ``r/t``), phonetic guides (``rPh``) left out."""
 
@@ -269,21 +284,21 @@ class _SharedStrings:
         self.phonetic = 0
 
     def start(self, tag: str, attrib: Mapping[str, str]) -> None:
-        local = _local(tag)
-        if local == "si":
+        kind = _STRING_TAGS.get(tag)
+        if kind == _ITEM:
             self.pieces, self.length = [], 0
-        elif local == "rPh":
+        elif kind == _PHONETIC:
             self.phonetic += 1
-        elif local == "t" and not self.phonetic:
+        elif kind == _TEXT and not self.phonetic:
             self.in_text = True
 
     def end(self, tag: str) -> None:
-        local = _local(tag)
-        if local == "t":
+        kind = _STRING_TAGS.get(tag)
+        if kind == _TEXT:
             self.in_text = False
-        elif local == "rPh":
+        elif kind == _PHONETIC:
             self.phonetic -= 1
-        elif local == "si":
+        elif kind == _ITEM:
             if len(self.strings) >= limits.SHARED_STRINGS.value:
                 raise ReadError(self.file, f"part {self.part}: more than {limits.SHARED_STRINGS.value:,} shared "
                                            "strings")
@@ -305,12 +320,16 @@ class _SharedStrings:
 
 
 class _SheetRows:
-    """Builds rows from a worksheet's events; ``take()`` hands over the rows finished so far."""
+    """Builds rows from a worksheet's events; ``take()`` hands over the rows finished so far.
+
+    Rows without a value are left out (their numbers are skipped, as a spreadsheet shows them)."""
 
     def __init__(self, workbook: Workbook, sheet: str, max_col: int | None) -> None:
         self.workbook = workbook
         self.sheet = sheet
         self.max_col = max_col
+        self.max_columns = limits.REGISTER_COLUMNS.value
+        self.max_chars = limits.CELL_CHARS.value
         self.done: list[Row] = []
         self.row_number = 0
         self.values: dict[int, Any] = {}
@@ -326,19 +345,22 @@ class _SheetRows:
         return done
 
     def start(self, tag: str, attrib: Mapping[str, str]) -> None:
-        local = _local(tag)
-        if local == "c":
+        kind = _SHEET_TAGS.get(tag)
+        if kind is None:
+            return
+        if kind == _CELL:
             self._start_cell(attrib)
-        elif local == "row":
-            number = _small_int(attrib.get("r"))
-            self.row_number = number if number is not None and number > self.row_number else self.row_number + 1
-            self.values, self.column = {}, -1
+        elif kind == _ROW:
+            number = attrib.get("r")
+            self.row_number = int(number) if number and number.isdigit() and len(number) < 8 \
+                and int(number) > self.row_number else self.row_number + 1
+            self.column = -1
         elif self.cell is not None:
-            if local == "rPh":
+            if kind == _PHONETIC:
                 self.phonetic += 1
-            elif (local == "v" or (local == "t" and not self.phonetic)) and self.text is None:
+            elif (kind == _VALUE or (kind == _TEXT and not self.phonetic)) and self.text is None:
                 self.text = []
-        elif local == "dimension":
+        elif kind == _DIMENSION:
             self._dimension(attrib.get("ref", ""))
 
     def _start_cell(self, attrib: Mapping[str, str]) -> None:
@@ -347,7 +369,7 @@ class _SheetRows:
         if ref is not None:
             match = _REF.match(ref)
             if match is None:
-                raise self._error(ref, f"the cell reference {ref[:20]!r} is not a cell such as B7")
+                raise self._error(ref, f"the cell reference {shorten(ref, 20)} is not a cell such as B7")
             column = _column_index(match.group(1))
         self.column = column
         self.cell = (ref, attrib.get("t", "n"), _small_int(attrib.get("s")) or 0)
@@ -361,30 +383,37 @@ class _SheetRows:
         if self.text is None:
             return
         self.length += len(text)
-        if self.length > limits.CELL_CHARS.value:
-            raise self._error(None, f"the cell holds more than {limits.CELL_CHARS.value:,} characters, "
-                                    "Excel's limit for a cell")
+        if self.length > self.max_chars:
+            raise self._error(None, f"the cell holds more than {self.max_chars:,} characters, Excel's limit for a cell")
         self.text.append(text)
 
     def end(self, tag: str) -> None:
-        local = _local(tag)
-        if local in ("v", "t") and self.text is not None:
+        kind = _SHEET_TAGS.get(tag)
+        if kind is None:
+            return
+        if kind == _CELL:
+            if self.cell is not None:
+                self._end_cell()
+        elif kind == _ROW:
+            if self.values:
+                width = max(self.values) + 1
+                self.done.append((self.row_number, tuple(self.values.get(i) for i in range(width))))
+                self.values = {}
+        elif self.text is not None and kind in (_VALUE, _TEXT):
             self.cell_text.append("".join(self.text))
             self.text = None
-        elif local == "rPh":
+        elif kind == _PHONETIC:
             self.phonetic -= 1
-        elif local == "c" and self.cell is not None:
-            value = self._value()
-            if value is not None:
-                if self.column >= limits.REGISTER_COLUMNS.value:
-                    raise self._error(None, f"a value beyond column {column_letter(limits.REGISTER_COLUMNS.value - 1)}"
-                                            f" (at most {limits.REGISTER_COLUMNS.value:,} columns are read)")
-                if self.max_col is None or self.column < self.max_col:
-                    self.values[self.column] = value
-            self.cell = None
-        elif local == "row":
-            width = max(self.values) + 1 if self.values else 0
-            self.done.append((self.row_number, tuple(self.values.get(i) for i in range(width))))
+
+    def _end_cell(self) -> None:
+        value = self._value()
+        if value is not None:
+            if self.column >= self.max_columns:
+                raise self._error(None, f"a value beyond column {column_letter(self.max_columns - 1)} "
+                                        f"(at most {self.max_columns:,} columns are read)")
+            if self.max_col is None or self.column < self.max_col:
+                self.values[self.column] = value
+        self.cell = None
 
     def _value(self) -> Any:
         assert self.cell is not None

@@ -82,7 +82,7 @@ def convert_record(record: Record, lang: str, staging: Path | None = None) -> Ou
         return Outcome(record.index, source, "error", errors=errors,
                        error_texts=tuple(f"{record.file}, row {record.main.row}: {e['message']}" for e in errors),
                        warnings=warnings)
-    documents = (rendered.instance, rendered.inline)
+    documents: tuple[bytes, ...] = (rendered.instance, rendered.inline)
     if staging is not None:
         for name, data in zip(names, documents, strict=False):
             staged_path(staging, record.index, name).write_bytes(data)

@@ -5,8 +5,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 from exporter.cli.common import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, fail
 
@@ -22,7 +26,7 @@ class _Bar:
     """click's progress bar on stderr, only when stderr is a terminal; a counter when the total is unknown."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: ProgressBar[int] | None = None
         self.count = 0
         self.last = 0.0
         self.total: int | None = None

@@ -120,7 +120,7 @@ def parse_untrusted(
     ascii_compatible = _check_prolog(data, file)
     _check_element_count(data, ascii_compatible, limits.max_elements, file)
     try:
-        root = etree.fromstring(data, hardened_parser(), base_url=file)
+        root = etree.fromstring(data, hardened_parser(), base_url=file)  # type: ignore[arg-type]  # None is fine
     except etree.XMLSyntaxError as exc:
         raise _from_syntax_error(exc, file) from None
     tree = root.getroottree()
@@ -315,7 +315,7 @@ def _check_element_count(data: bytes, ascii_compatible: bool, max_elements: int,
     # ~3x faster than iterparse with element clearing.
     counter = _ElementCounter(max_elements)
     try:
-        etree.fromstring(data, etree.XMLParser(target=counter, **HARDENED_PARSER_KWARGS))
+        etree.fromstring(data, etree.XMLParser(target=counter, **HARDENED_PARSER_KWARGS))  # type: ignore[arg-type]
     except _LimitReached:
         raise UnsafeXmlError(
             UnsafeXmlError.TOO_MANY_ELEMENTS, f"document has more than {max_elements} elements", file=file
@@ -352,12 +352,13 @@ def _from_syntax_error(exc: etree.XMLSyntaxError, file: str | None) -> UnsafeXml
     line = exc.lineno if exc.lineno else None
     lowered = message.lower()
     # Only reachable if the prolog scan was bypassed: libxml2's entity amplification guard.
-    if "amplification" in lowered or exc.code in (
+    code = getattr(exc, "code", None)  # (libxml2's error code: lxml has it, its stubs do not)
+    if "amplification" in lowered or code in (
         etree.ErrorTypes.ERR_ENTITY_LOOP,
         etree.ErrorTypes.ERR_ENTITY_PROCESSING,
     ):
         return UnsafeXmlError(UnsafeXmlError.ENTITY_DECLARATION, message, line=line, file=file)
-    if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+    if code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
         # libxml2's own limits (huge_tree=False): nesting depth, text node / attribute size.
         code = UnsafeXmlError.TOO_DEEP if "depth" in lowered else UnsafeXmlError.TOO_LARGE
         return UnsafeXmlError(code, message, line=line, file=file)
@@ -367,12 +368,12 @@ def _from_syntax_error(exc: etree.XMLSyntaxError, file: str | None) -> UnsafeXml
 def _check_parsed_doctype(tree: etree._ElementTree, file: str | None) -> None:
     """Backstop for the prolog scan, in case an encoding trick slipped something past it."""
     docinfo = tree.docinfo
-    if docinfo.system_url or docinfo.public_id:
+    if docinfo.system_url or docinfo.public_id:  # type: ignore[attr-defined]  # (lxml has it; the stubs do not)
         raise UnsafeXmlError(UnsafeXmlError.EXTERNAL_DTD, "DOCTYPE names an external DTD", file=file)
     dtd = docinfo.internalDTD
     if dtd is None:
         return  # without a DOCTYPE libxml2 rejects every undeclared entity reference itself
-    if any(True for _entity in dtd.iterentities()):
+    if any(True for _entity in dtd.iterentities()):  # type: ignore[attr-defined]
         raise UnsafeXmlError(UnsafeXmlError.ENTITY_DECLARATION, "DOCTYPE declares entities", file=file)
     # An unexpanded reference must never pass as if it were text.
     entity = next(tree.getroot().iter(etree.Entity), None)
@@ -380,7 +381,7 @@ def _check_parsed_doctype(tree: etree._ElementTree, file: str | None) -> None:
         raise UnsafeXmlError(
             UnsafeXmlError.ENTITY_DECLARATION,
             f"unexpanded entity reference {entity.text}",
-            line=entity.sourceline,
+            line=entity.sourceline if isinstance(entity.sourceline, int) else None,
             file=file,
         )
 
@@ -436,7 +437,8 @@ class XmlStream:
         self.max_elements = limits.max_elements
         self.tags = 0
         self._first = True
-        self._parser = etree.XMLParser(target=_Target(handler, name, limits.max_depth), **HARDENED_PARSER_KWARGS)
+        target = _Target(handler, name, limits.max_depth)
+        self._parser = etree.XMLParser(target=target, **HARDENED_PARSER_KWARGS)  # type: ignore[arg-type]
 
     def feed(self, chunk: bytes) -> None:
         if self._first and chunk:

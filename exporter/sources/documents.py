@@ -126,7 +126,7 @@ def check_events(loader: Any, file: str) -> None:
                 sizes[event.anchor] = (1, 0)
         elif isinstance(event, yaml.AliasEvent):
             _key_seen(stack, None, event, file)
-            nodes, below = sizes.get(event.anchor, (1, 0))
+            nodes, below = sizes.get(event.anchor or "", (1, 0))
             depth = len(stack) + below
             if depth > max_depth:
                 raise _at(file, f"the alias *{event.anchor} nests values more than {max_depth} levels deep",
@@ -198,7 +198,7 @@ def _check_characters(text: str, file: str) -> None:
                                   line, column=column)])
 
 
-def _node_line(node: yaml.Node | None, path: tuple) -> int | None:
+def _node_line(node: yaml.Node | None, path: tuple[Any, ...]) -> int | None:
     """The 1-based line of the deepest node along ``path`` (keys and list indexes)."""
     line = node.start_mark.line + 1 if node is not None else None
     for part in path:
@@ -217,7 +217,7 @@ def _node_line(node: yaml.Node | None, path: tuple) -> int | None:
     return line
 
 
-def _describe_path(loc: tuple) -> str:
+def _describe_path(loc: tuple[Any, ...]) -> str:
     parts = []
     for part in loc:
         if isinstance(part, int):
@@ -230,7 +230,7 @@ def _describe_path(loc: tuple) -> str:
 _FIELD_NAME = re.compile(r"\b([a-z_]+(?:\.[a-z_]+)*)\b")
 
 
-def _named_field(loc: tuple, message: str, node: yaml.Node | None) -> tuple:
+def _named_field(loc: tuple[Any, ...], message: str, node: yaml.Node | None) -> tuple[Any, ...]:
     """For a rule spanning several fields (a model-level error), the field the message blames.
 
     Rules say "... but number_of_shares is 30,000": the field after "but" is the one that

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from exporter.sources.spreadsheet.normalise import header_key
 
@@ -237,13 +237,13 @@ def _resolve_target(value: object, where: str) -> dict[Table, Target]:
             text, lang = text[: -len(suffix)], suffix[1:]
     found: dict[Table, Target] = {}
     for table in ("issuances", "allotments"):
-        keys = FIELD_KEYS[table]  # type: ignore[index]
+        keys = FIELD_KEYS[table]
         if text in keys:
-            found[table] = Target(text, lang, "map")  # type: ignore[arg-type]
+            found[table] = Target(text, cast(Lang, lang), "map")
             continue
-        builtin = _BUILTIN[table].get(header_key(text))  # type: ignore[index]
+        builtin = _BUILTIN[table].get(header_key(text))
         if builtin is not None and builtin.field is not None:
-            found[table] = Target(builtin.field, lang or builtin.lang, "map")  # type: ignore[index]
+            found[table] = Target(builtin.field, cast(Lang, lang) or builtin.lang, "map")
     if not found:
         names = ", ".join(sorted(set(FIELD_KEYS["issuances"]) | set(FIELD_KEYS["allotments"])))
         raise MappingError(f"{where}: {value!r} is not one of our fields ({names}) or their headers; "

@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from exporter.models import Filing
-from exporter.sources.spreadsheet.headers import spec
+from exporter.sources.spreadsheet.headers import Table, spec
 from exporter.sources.spreadsheet.layouts import Cell, Record, SourceRow
 from exporter.sources.spreadsheet.normalise import (
     RECIPIENT_CODES,
@@ -273,7 +273,7 @@ class _Row:
         return {lang: text for lang, (text, _) in sorted(found.items())}, refs
 
 
-def _table(key: str) -> str:
+def _table(key: str) -> Table:
     return "allotments" if key == "category" else "issuances"
 
 
@@ -320,7 +320,7 @@ def build_filing(record: Record) -> Built:
         if found:
             target[model_key] = found[0]
         elif required and not any(p in row.failed for p in FIELD_PATHS[key]):
-            row.missing(key, what)
+            row.missing(key, what or key)
 
     # Texts
     series = row.text("series")

@@ -92,6 +92,7 @@ def _canonical(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return Decimal(int(value))
     sign, digits, exponent = value.as_tuple()
-    while exponent < 0 and digits[-1] == 0:  # type: ignore[operator]
+    assert isinstance(exponent, int)  # (finite, checked above)
+    while exponent < 0 and digits[-1] == 0:
         digits, exponent = digits[:-1], exponent + 1
     return Decimal((sign, digits, exponent))

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from .. import messages as msg
 from ..messages import NormaliseError
@@ -229,8 +230,8 @@ def parse_period(raw: RawCell, *, allow_era_overrun: bool = False) -> tuple[dt.d
     """
     expected = msg.EXPECTED_PERIOD
     if not isinstance(raw, str):
-        reason = msg.SINGLE_DATE_NOT_PERIOD if isinstance(raw, (dt.date, int, float)) else None
-        raise NormaliseError(raw, expected, reason)
+        why = msg.SINGLE_DATE_NOT_PERIOD if isinstance(raw, (dt.date, int, float)) else None
+        raise NormaliseError(raw, expected, why)
     text = _PERIOD_TAIL.sub("", _PERIOD_LEAD.sub("", normalise_text(raw)))
     found: set[tuple[dt.date, dt.date]] = set()
     reason: str | None = None
@@ -246,7 +247,7 @@ def parse_period(raw: RawCell, *, allow_era_overrun: bool = False) -> tuple[dt.d
             # One side read as a date: the other side's problem is the useful message.
             side, error = ("end", end_error) if start else ("start", start_error)
             assert error is not None
-            reason = msg.period_side(side, error.raw, error.reason or f"expected {error.expected}")
+            reason = msg.period_side(side, cast(str, error.raw), error.reason or f"expected {error.expected}")
     if not found:
         if reason is None and _try_date(text, allow_era_overrun)[0] is not None:
             reason = msg.SINGLE_DATE_NOT_PERIOD

@@ -35,4 +35,4 @@ def test_the_readers_use_the_declared_limits() -> None:
 
     assert ArchiveLimits().max_member_bytes == limits.ARCHIVE_MEMBER_BYTES.value
     assert XmlLimits().max_elements == limits.XML_ELEMENTS.value
-    assert documents.MAX_INPUT_BYTES == limits.DOCUMENT_BYTES.value
+    assert limits.DOCUMENT_BYTES.value == documents.MAX_INPUT_BYTES

@@ -349,7 +349,7 @@ WORKBOOK_ATTACKS = [
     Attack("xlsx", "corrupt-lzma", "convert", _corrupt(zipfile.ZIP_LZMA), EXIT_USAGE, ("register.xlsx", "damaged")),
     Attack("xlsx", "corrupt-bzip2", "convert", _corrupt(zipfile.ZIP_BZIP2), EXIT_USAGE, ("register.xlsx", "damaged")),
     Attack("xlsx", "bad-crc", "convert", _bad_crc, EXIT_USAGE, ("register.xlsx", "damaged")),
-    Attack("xlsx", "encrypted", "convert", _encrypted, EXIT_USAGE, ("register.xlsx", "damaged")),
+    Attack("xlsx", "encrypted", "convert", _encrypted, EXIT_USAGE, ("register.xlsx", "encrypted", "password")),
     Attack("xlsx", "10050-members", "convert", _many_members, EXIT_USAGE,
            ("register.xlsx", "10,050 entries", "at most 10,000")),
     Attack("xlsx", "not-a-zip", "convert", _raw("register.xlsx", b"name,code\nACME,1301\n"), EXIT_USAGE,

@@ -115,6 +115,9 @@ class BoundedArchive:
             info = self._zip.getinfo(name)
         except KeyError:
             raise self._error(ArchiveError.BAD_ARCHIVE, "no such part in the archive", name) from None
+        if info.flag_bits & 0x1:
+            raise self._error(ArchiveError.BAD_ARCHIVE, "the part is encrypted: save the workbook without a "
+                                                        "password", name)
         max_member = self.limits.max_member_bytes
         if info.file_size > max_member:
             raise self._member_too_large(name)

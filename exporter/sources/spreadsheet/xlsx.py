@@ -49,7 +49,8 @@ _NUMBER: Final = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]
 _BUILTIN_DATE_FORMATS: Final = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
 # In a format code: quoted literals, escaped characters and [colour]/[$-411] sections are not date parts.
 _FORMAT_NOISE: Final = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?!h\]|m\]|s\])[^\]]*\]')
-_DATE_PART: Final = re.compile(r"[dmyhsgebDMYHSGE]")
+_DATE_PART: Final = re.compile(r"[dmyhsDMYHS]")  # (era codes g and e come with y, m or d)
+_GENERAL: Final = re.compile("general", re.IGNORECASE)
 _ELAPSED: Final = re.compile(r"\[(?:h|m|s)\]", re.IGNORECASE)
 _PART_LIMITS: Final = XmlLimits(max_elements=limits.WORKBOOK_PART_ELEMENTS.value)
 _EPOCH_1900: Final = dt.datetime(1899, 12, 30)
@@ -65,7 +66,7 @@ def is_date_format(code: str) -> bool:
     first = code.split(";", 1)[0]
     if _ELAPSED.search(first):
         return False
-    return bool(_DATE_PART.search(_FORMAT_NOISE.sub("", first)))
+    return bool(_DATE_PART.search(_GENERAL.sub("", _FORMAT_NOISE.sub("", first))))
 
 
 class Workbook:

@@ -32,11 +32,13 @@ from types import TracebackType
 from typing import Final, Self
 
 from exporter.safety import limits
+from exporter.safety.text import shorten
 
 __all__ = ["STAGING_PREFIX", "OutputError", "OutputExists", "Publication", "fit_name", "write_files"]
 
 STAGING_PREFIX: Final = ".disclosure-exporter-staging-"
 _HASH_CHARS: Final = 10
+_SHOWN_PATH: Final = 200  # characters of a path shown in full in a message
 
 
 class OutputError(Exception):
@@ -46,7 +48,8 @@ class OutputError(Exception):
         self.path = path
         self.reason = reason
         self.errno = errno_code
-        super().__init__(f"{path}: {reason}")
+        shown = str(path) if len(str(path)) <= _SHOWN_PATH else shorten(str(path), _SHOWN_PATH // 2)
+        super().__init__(f"{shown}: {reason}")
 
 
 class OutputExists(OutputError):
@@ -149,11 +152,14 @@ class Publication:
         If a rename fails, the ones done are undone and OutputError is raised.
         """
         targets = [(self.folder / name, staged) for name, staged in moves]
-        for target, _ in targets:
-            if target.is_dir() or target.is_symlink():
-                raise OutputError(target, "a folder or symbolic link of that name is in the way")
-        unchanged = {target for target, staged in targets if target.is_file() and _same_file(target, staged)}
-        clashes = [target for target, _ in targets if target.exists() and target not in unchanged]
+        try:
+            for target, _ in targets:
+                if target.is_dir() or target.is_symlink():
+                    raise OutputError(target, "a folder or symbolic link of that name is in the way")
+            unchanged = {target for target, staged in targets if target.is_file() and _same_file(target, staged)}
+            clashes = [target for target, _ in targets if target.exists() and target not in unchanged]
+        except OSError as exc:  # a name too long, a file that may not be read
+            raise os_failure(Path(exc.filename) if exc.filename else self.folder, exc, "write the file") from None
         if clashes and not overwrite:
             raise OutputExists(clashes)
         pending = [(target, staged) for target, staged in targets if target not in unchanged]
@@ -192,9 +198,12 @@ class Publication:
     def _make_folder(self) -> None:
         missing = []
         parent = self.folder
-        while not parent.exists() and parent != parent.parent:
-            missing.append(parent)
-            parent = parent.parent
+        try:
+            while not parent.exists() and parent != parent.parent:
+                missing.append(parent)
+                parent = parent.parent
+        except OSError as exc:  # e.g. a path longer than the system allows
+            raise os_failure(self.folder, exc, "create the folder") from None
         for folder in reversed(missing):
             try:
                 folder.mkdir()

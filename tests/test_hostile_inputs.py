@@ -317,6 +317,21 @@ def test_taxonomy_package_into_a_missing_folder(tmp_path: Path) -> None:
     assert code == 0 and target.is_file(), text
 
 
+def test_an_output_path_too_long_for_the_system_is_a_clear_message(tmp_path: Path) -> None:
+    out = tmp_path.joinpath(*["deep"] * 1_200)  # 6,000 characters: past PATH_MAX
+    code, text = invoke("export", str(SEED), "-o", str(out))
+    assert code == 3 and "cannot create the folder: the name is too long for the file system" in text
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_target_name_too_long_for_the_file_system(tmp_path: Path) -> None:
+    target = tmp_path / ("t" * 300 + ".xlsx")
+    code, text = invoke("template", str(target))
+    assert code == 3 and "cannot write the file: the name is too long for the file system" in text
+    assert "t" * 100 not in text  # the name is shown shortened
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_output_path_through_a_file_is_a_clear_message(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")

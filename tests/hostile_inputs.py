@@ -295,6 +295,29 @@ def _raw(name: str, content: bytes | Callable[[], bytes]) -> Callable[[Path], li
     return make
 
 
+def _many_sheets(folder: Path) -> list[str]:
+    """Twelve sheets without a header, each 30 rows of 16,000 empty cells: each part is within its
+    limit, together they are not."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    count = 12
+    sheets = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId{i}"/>' for i in range(count))
+    rels = "".join(f'<Relationship Id="rId{i}" Type="{rel}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                   for i in range(count))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        target.writestr("xl/workbook.xml", f'<workbook xmlns="{SPREADSHEET_NS}" xmlns:r="{rel}"><sheets>{sheets}'
+                                           "</sheets></workbook>")
+        target.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/'
+                                                      f'package/2006/relationships">{rels}</Relationships>')
+        for i in range(count):
+            row = "<row>" + "<c/>" * 16_000 + "</row>"
+            target.writestr(f"xl/worksheets/sheet{i}.xml", f'<worksheet xmlns="{SPREADSHEET_NS}"><sheetData>'
+                                                           f"{row * 30}</sheetData></worksheet>")
+    path = folder / "register.xlsx"
+    path.write_bytes(out.getvalue())
+    return [str(path)]
+
+
 def _deep_cell(sheet: bytes) -> bytes:
     return sheet.replace(b"<v>151</v>", b"<v>151</v>" + b"<x>" * 300 + b"</x>" * 300, 1)
 
@@ -313,15 +336,22 @@ WORKBOOK_ATTACKS = [
            ("register.xlsx", "DOCTYPE refused")),
     Attack("xlsx", "external-dtd", "convert",
            _with_sheet(_doctype(b'SYSTEM "http://127.0.0.1:9/x.dtd"')), EXIT_USAGE,
-           ("register.xlsx", "external DTD")),
+           ("register.xlsx", "DOCTYPE refused")),
     Attack("xlsx", "whitespace-bomb", "convert", _with_sheet(lambda s: _padded(s, b" ", 200 * MiB)), EXIT_USAGE,
            ("register.xlsx", "sheet 'Register'", "more than 134,217,728 bytes")),
-    Attack("xlsx", "element-bomb", "convert", _with_sheet(lambda s: _padded(s, b"<row/>", 16 * MiB)), EXIT_USAGE,
+    Attack("xlsx", "element-bomb", "convert", _with_sheet(lambda s: _padded(s, b"<c/>", 16 * MiB)), EXIT_USAGE,
            ("register.xlsx", "more than 2,000,000 elements")),
+    Attack("xlsx", "many-sheets", "convert", _many_sheets, EXIT_USAGE,
+           ("register.xlsx", "the parts read so far hold more than 4,000,000 elements")),
+    Attack("xlsx", "60000-rows", "convert", _with_sheet(lambda s: _padded(s, b"<row/>", MiB)), EXIT_USAGE,
+           ("register.xlsx", "sheet 'Register'", "more than 50,000 rows")),
     Attack("xlsx", "deep-cell", "convert", _with_sheet(_deep_cell), EXIT_USAGE, ("register.xlsx", "sheet 'Register'")),
     Attack("xlsx", "long-shared-string", "convert",
-           _with_shared(lambda: [b"<si><t>", *[b"A" * MiB] * 10, b"</t></si>"]), EXIT_USAGE,
+           _with_shared(lambda: [b"<si><t>", b"A" * MiB, b"</t></si>"]), EXIT_USAGE,
            ("register.xlsx", "sharedStrings.xml", "longer than 32,767 characters")),
+    Attack("xlsx", "10-million-character-string", "convert",
+           _with_shared(lambda: [b"<si><t>", *[b"A" * MiB] * 12, b"</t></si>"]), EXIT_USAGE,
+           ("register.xlsx", "sharedStrings.xml", "longer than the XML reader allows")),
     Attack("xlsx", "shared-string-count", "convert",
            _with_shared(lambda: [b"<si/>" * 100_000] * 11), EXIT_USAGE,
            ("register.xlsx", "more than 1,000,000 shared strings")),
@@ -403,8 +433,10 @@ CSV_ATTACKS = [
     Attack("csv", "no-line-breaks", "convert", _raw("register.csv", b"a," * (3 * MiB)), EXIT_USAGE,
            ("register.csv:1:", "longer than 4,194,304 bytes")),
     Attack("csv", "unclosed-quote", "convert",
-           _csv(raw=lambda data: data + b'"' + b"x\r\n" * 100_000), EXIT_USAGE,
+           _csv(raw=lambda data: data + b"\"" + b"xxxxx\r\n" * 30_000), EXIT_USAGE,
            ("register.csv", "record 3", "closing quote")),
+    Attack("csv", "60000-lines", "convert", _csv(raw=lambda data: data + b"x\r\n" * 60_000), EXIT_USAGE,
+           ("register.csv", "60,002 lines", "at most 50,000")),
     Attack("csv", "2000-columns", "convert", _csv(lambda rows: [*rows, ["x"] * 2_000]), EXIT_USAGE,
            ("register.csv", "record 3 has 2,000 fields")),
     Attack("csv", "40000-char-cell", "convert", _csv(_cell("T" * 40_000)), EXIT_USAGE,

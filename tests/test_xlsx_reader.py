@@ -72,16 +72,39 @@ def test_cell_kinds(tmp_path: Path, ns: str) -> None:
         (1, ("株式会社", "x", "inline")),
         (3, (30200, 1.5, True)),
         (4, ("#N/A", "joined", 2)),
+        (5, ()),  # a formula without a cached value reads as empty
         (6, (None, None, dt.datetime(2015, 7, 13))),
     ]
 
 
-def test_phonetic_guides_are_left_out(tmp_path: Path) -> None:
+def test_phonetic_guides_and_comments_are_left_out(tmp_path: Path) -> None:
     shared = ('<si><r><t>取締役</t></r><rPh sb="0" eb="3"><t>トリシマリヤク</t></rPh><phoneticPr fontId="1"/></si>'
-              "<si><t>社員</t><rPh><t>シャイン</t></rPh></si>")
+              "<si><!-- a comment --><t>社員</t><?pi x?><rPh><t>シャイン</t></rPh></si>")
     path = workbook(tmp_path, '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>',
                     shared_xml=shared)
     assert rows(path) == [(1, ("取締役", "社員"))]
+
+
+def test_many_rows_keep_memory_flat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows are dropped from the tree as they are read: it never holds more than about a chunk's worth."""
+    from exporter.sources.spreadsheet import xlsx
+
+    seen: list[object] = []
+    real = xlsx.release_before
+
+    def spy(element: object) -> None:
+        seen.append(element)
+        real(element)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(xlsx, "release_before", spy)
+    path = workbook(tmp_path, "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 20_001)))
+    with open_register(path) as register:
+        numbers = register.rows(register.sheets[0])
+        for _ in range(15_000):
+            row_number, values = next(numbers)
+        assert (row_number, values) == (15_000, (15_000,))
+        held = sum(1 for _ in seen[-1].getroottree().iter("{*}row"))  # type: ignore[attr-defined]
+    assert len(seen) > 10 and held < 3_000
 
 
 @pytest.mark.parametrize("date1904, serial, expected", [
@@ -147,3 +170,15 @@ def test_external_links_are_never_followed(tmp_path: Path) -> None:
     path.write_bytes(out.getvalue())
     with open_register(path) as register:
         assert register.sheets == []
+
+
+def test_cells_without_references_among_cells_with_them(tmp_path: Path) -> None:
+    path = workbook(tmp_path, '<row r="1"><c r="B1"/><c><v>1</v></c><c/><c><v>2</v></c><c r="G1"><v>3</v></c>'
+                              "<c/><c><v>4</v></c></row>")
+    assert rows(path) == [(1, (None, None, 1, None, 2, None, 3, None, 4))]
+
+
+def test_a_row_past_excels_width_is_refused(tmp_path: Path) -> None:
+    path = workbook(tmp_path, '<row r="1">' + "<c/>" * 16_385 + "</row>")
+    with pytest.raises(ReadError, match="row 1 has more than 16,384 cells"):
+        rows(path)

@@ -71,6 +71,10 @@ WORKBOOK_PART_ELEMENTS: Final = Limit(
     "workbook_part_elements", 2_000_000, "elements", "one part of a workbook (a sheet, the shared strings)",
     "a 10,000-issuance register's sheet has about 500,000; each element costs about 3 µs to read, so this "
     "bounds one pass over a sheet to a few seconds")
+WORKBOOK_ELEMENTS: Final = Limit(
+    "workbook_elements", 4_000_000, "elements", "all parts of a workbook read by one command, re-reads included",
+    "a 10,000-issuance register is read in about 1,100,000; bounds a whole conversion's reading to about "
+    "12 seconds, however many sheets a crafted workbook has")
 XML_DEPTH: Final = Limit(
     "xml_depth", 256, "levels", "element nesting in one XML document or workbook part",
     "libxml2's own limit without XML_PARSE_HUGE; workbook parts are 6 levels deep")
@@ -92,6 +96,13 @@ SHARED_STRING_CHARS: Final = Limit(
 REGISTER_COLUMNS: Final = Limit(
     "register_columns", 1_024, "columns", "cells with a value in one register row (xlsx or csv)",
     "a register has tens of columns; a value beyond column AMJ is a crafted sheet")
+ROW_CELLS: Final = Limit(
+    "row_cells", 16_384, "cells", "cell elements in one row of a workbook sheet, empty ones included",
+    "Excel's own limit (column XFD)")
+REGISTER_ROWS: Final = Limit(
+    "register_rows", 50_000, "rows", "rows of one register sheet, or lines of a CSV register",
+    "real registers hold hundreds of issuances; converting one takes about 3 ms (a failing one 0.5 ms), so "
+    "this bounds a run to minutes; split larger registers")
 NUMBER_CELL_CHARS: Final = Limit(
     "number_cell_chars", 40, "characters", "the stored text of an xlsx number cell",
     "Excel stores IEEE doubles: at most 17 significant digits and an exponent (about 24 characters)")
@@ -108,7 +119,7 @@ OUTPUT_NAME_BYTES: Final = Limit(
 LIMITS: Final[tuple[Limit, ...]] = (
     DOCUMENT_BYTES, DOCUMENT_DEPTH, DOCUMENT_NODES, SCALAR_CHARS, NUMBER_DIGITS,
     ARCHIVE_BYTES, ARCHIVE_MEMBERS, ARCHIVE_MEMBER_BYTES, ARCHIVE_TOTAL_BYTES,
-    XML_ELEMENTS, WORKBOOK_PART_ELEMENTS, XML_DEPTH, XML_BYTES,
-    CELL_CHARS, SHARED_STRINGS, SHARED_STRING_CHARS, REGISTER_COLUMNS, NUMBER_CELL_CHARS, CSV_LINE_BYTES,
+    XML_ELEMENTS, WORKBOOK_PART_ELEMENTS, WORKBOOK_ELEMENTS, XML_DEPTH, XML_BYTES,
+    CELL_CHARS, SHARED_STRINGS, SHARED_STRING_CHARS, REGISTER_COLUMNS, ROW_CELLS, REGISTER_ROWS, NUMBER_CELL_CHARS, CSV_LINE_BYTES,
     OUTPUT_NAME_BYTES,
 )

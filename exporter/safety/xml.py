@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
 from lxml import etree
 
@@ -34,12 +34,11 @@ __all__ = [
     "HARDENED_PARSER_KWARGS",
     "LIBXML2_MAX_DEPTH",
     "UnsafeXmlError",
-    "XmlHandler",
     "XmlLimits",
-    "XmlStream",
+    "XmlPull",
     "hardened_parser",
     "parse_untrusted",
-    "stream_untrusted",
+    "release_before",
 ]
 
 # libxml2 refuses documents nested deeper than this unless XML_PARSE_HUGE (huge_tree) is set,
@@ -396,99 +395,78 @@ def _deeper_than(max_depth: int) -> etree.XPath:
 # --- streaming ---------------------------------------------------------------------------------
 
 
-class XmlHandler(Protocol):
-    """What ``stream_untrusted`` calls for each event (lxml's parser-target interface, minus close)."""
+class XmlPull:
+    """A document fed in pieces, handing over each wanted element as it ends, with its subtree.
 
-    def start(self, tag: str, attrib: Mapping[str, str]) -> None: ...
+    For long documents read once, front to back (the parts of a workbook): libxml2 builds the
+    elements in C and only the wanted ones (``tags``, matched in C) reach Python, so the cost per
+    element stays small; after each chunk the caller drops what it has used (``release_before``),
+    so memory stays flat.
+    Bounded before and while parsing:
 
-    def end(self, tag: str) -> None: ...
-
-    def data(self, text: str) -> None: ...
-
-
-def stream_untrusted(chunks: Iterable[bytes], handler: XmlHandler, *, name: str,
-                     limits: XmlLimits = XmlLimits()) -> None:
-    """Parse a document arriving in pieces, calling ``handler`` per event, or raise UnsafeXmlError.
-
-    The whole-document form of :class:`XmlStream` (see there).
-    """
-    stream = XmlStream(handler, name=name, limits=limits)
-    for chunk in chunks:
-        stream.feed(chunk)
-    stream.close()
-
-
-class XmlStream:
-    """A document parsed as its pieces are fed, calling ``handler`` per event; UnsafeXmlError on refusal.
-
-    No tree is built (memory stays flat however long the document), and any DOCTYPE is refused
-    as soon as the parser meets it, before its internal subset could be used: the documents read
-    this way (workbook parts) never have one. The handler's methods are lxml's parser target
-    (behind one thin layer that counts the depth: this reader's cost is per element). The element
-    count is bounded from the bytes, before they are parsed: every element has one start tag, so
-    the number of ``<`` bytes less the number of ``</`` pairs is an upper bound in UTF-8, UTF-16
-    and UTF-32 alike (EBCDIC, where ``<`` is another byte, is refused). libxml2 does not bound the
-    depth of a tree it does not build, so the layer does. The byte count is the caller's to bound
-    (e.g. ``safety.archives``). Exceptions the handler raises propagate unchanged.
+    * the element count, from the bytes before they are parsed: every element has one start tag,
+      so the number of ``<`` bytes less the number of ``</`` pairs is an upper bound, in UTF-8,
+      UTF-16 and UTF-32 alike (EBCDIC, where ``<`` is another byte, is refused);
+    * any DOCTYPE is refused: its bytes are looked for in every encoding before the parser sees
+      them (workbook parts never have one), and the parsed document is checked again as a backstop;
+      entities are never expanded and nothing is loaded;
+    * depth and text-node size are libxml2's own limits (no XML_PARSE_HUGE).
     """
 
-    def __init__(self, handler: XmlHandler, *, name: str, limits: XmlLimits = XmlLimits()) -> None:
+    _DOCTYPES: Final = tuple("<!DOCTYPE".encode(codec) for codec in
+                             ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+    _OVERLAP: Final = len("<!DOCTYPE") * 4 - 1
+
+    def __init__(self, tags: Iterable[str], *, name: str, limits: XmlLimits = XmlLimits()) -> None:
         self.name = name
         self.max_elements = limits.max_elements
-        self.tags = 0
-        self._first = True
-        target = _Target(handler, name, limits.max_depth)
-        self._parser = etree.XMLParser(target=target, **HARDENED_PARSER_KWARGS)  # type: ignore[arg-type]
+        self.tags = 0  # the upper bound on elements fed so far
+        self._tail = b""
+        self._checked_tree = False
+        self._parser = etree.XMLPullParser(events=("end",), tag=tuple(tags), **HARDENED_PARSER_KWARGS)
 
-    def feed(self, chunk: bytes) -> None:
-        if self._first and chunk:
-            self._first = False
-            if _sniff_codec(chunk)[0] == "cp037":
-                raise UnsafeXmlError(UnsafeXmlError.MALFORMED, "EBCDIC documents are refused", file=self.name)
+    def feed(self, chunk: bytes) -> list[etree._Element]:
+        """Parse ``chunk``; the wanted elements that ended in it, in document order."""
+        if not self._tail and not self.tags and _sniff_codec(chunk)[0] == "cp037":
+            raise UnsafeXmlError(UnsafeXmlError.MALFORMED, "EBCDIC documents are refused", file=self.name)
         self.tags += chunk.count(b"<") - chunk.count(b"</")
         if self.tags > self.max_elements:
             raise UnsafeXmlError(UnsafeXmlError.TOO_MANY_ELEMENTS,
                                  f"document has more than {self.max_elements:,} elements", file=self.name)
+        window = self._tail + chunk
+        if any(doctype in window for doctype in self._DOCTYPES):
+            raise UnsafeXmlError(UnsafeXmlError.ENTITY_DECLARATION,
+                                 "DOCTYPE refused: this document never needs one, and it could declare entities",
+                                 file=self.name)
+        self._tail = window[-self._OVERLAP:]
         try:
             self._parser.feed(chunk)
         except etree.XMLSyntaxError as exc:
             raise _from_syntax_error(exc, self.name) from None
+        return self._events()
 
-    def close(self) -> None:
+    def close(self) -> list[etree._Element]:
+        """End the document; the wanted elements that ended last."""
         try:
             self._parser.close()
         except etree.XMLSyntaxError as exc:
             raise _from_syntax_error(exc, self.name) from None
+        return self._events()
+
+    def _events(self) -> list[etree._Element]:
+        # With events=("end",) every event is an element (the stubs allow for the other kinds).
+        ended = [element for _event, element in self._parser.read_events() if isinstance(element, etree._Element)]
+        if ended and not self._checked_tree:
+            self._checked_tree = True
+            _check_parsed_doctype(ended[0].getroottree(), self.name)
+        return ended
 
 
-class _Target:
-    """lxml's parser target: the handler's own methods, and a refusal for any DOCTYPE."""
-
-    def __init__(self, handler: XmlHandler, file: str, max_depth: int) -> None:
-        self._start = handler.start
-        self._end = handler.end
-        self.data = handler.data
-        self.file = file
-        self.depth = 0
-        self.max_depth = max_depth
-
-    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
-        self.depth += 1
-        if self.depth > self.max_depth:
-            raise UnsafeXmlError(UnsafeXmlError.TOO_DEEP, f"elements are nested deeper than {self.max_depth}",
-                                 file=self.file)
-        self._start(tag, attrib)
-
-    def end(self, tag: str) -> None:
-        self.depth -= 1
-        self._end(tag)
-
-    def doctype(self, name: str, public_id: str | None, system_url: str | None) -> None:
-        if public_id or system_url:
-            raise UnsafeXmlError(UnsafeXmlError.EXTERNAL_DTD, "DOCTYPE names an external DTD; refused", file=self.file)
-        raise UnsafeXmlError(UnsafeXmlError.ENTITY_DECLARATION,
-                             "DOCTYPE refused: this document never needs one, and it could declare entities",
-                             file=self.file)
-
-    def close(self) -> None:
-        return None
+def release_before(element: etree._Element) -> None:
+    """Drop everything the tree being built holds before ``element`` (it has been used): its earlier
+    siblings, and those of each of its ancestors. Called once per fed chunk, so memory stays flat."""
+    node = element
+    while (parent := node.getparent()) is not None:
+        while node.getprevious() is not None:
+            del parent[0]
+        node = parent

@@ -119,6 +119,9 @@ def open_register(path: Path) -> Register:
         raise ReadError(str(path), "no such file")
     if suffix in CSV_SUFFIXES:
         encoding, lines = _csv_encoding(path)
+        if lines > limits.REGISTER_ROWS.value:
+            raise ReadError(str(path), f"the file has {lines:,} lines; at most {limits.REGISTER_ROWS.value:,} rows "
+                                       "are read: split the register")
         return Register(path, "csv", [""], encoding, _size_hints={"": lines})
     if suffix not in WORKBOOK_SUFFIXES:
         raise ReadError(str(path), "expected an .xlsx or .xlsm workbook or a .csv file "

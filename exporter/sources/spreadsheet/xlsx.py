@@ -11,7 +11,8 @@ few parts a register needs are read here, streamed, with no tree built:
   (sheet names and order, the 1900 or 1904 date system), ``xl/styles.xml`` (which cell styles are
   date formats), ``xl/sharedStrings.xml`` and the worksheets;
 * every part via ``safety.archives.BoundedArchive`` (sizes counted while decompressing) and
-  ``safety.xml.XmlStream`` (no DOCTYPE, element count and depth bounded);
+  ``safety.xml.XmlPull`` (no DOCTYPE, element count and depth bounded; elements built in C and
+  only cells, rows and the like handed to Python, then released, so memory stays flat);
 * every cell bounded (``safety.limits``): text length, number length, columns per row, and the
   shared-string table's count and total length.
 
@@ -26,14 +27,17 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
+
+from lxml import etree
 
 from exporter.safety import limits
 from exporter.safety.archives import ArchiveError, BoundedArchive
 from exporter.safety.text import shorten
-from exporter.safety.xml import UnsafeXmlError, XmlLimits, XmlStream
+from exporter.safety.xml import UnsafeXmlError, XmlLimits, XmlPull, release_before
 from exporter.sources.spreadsheet.reader import ReadError, Row, column_letter
 
 _REL_NS_SUFFIX: Final = "/relationships"
@@ -52,13 +56,34 @@ _FORMAT_NOISE: Final = re.compile(r'"[^"]*"|\\.|_.|\*.|\[(?!h\]|m\]|s\])[^\]]*\]
 _DATE_PART: Final = re.compile(r"[dmyhsDMYHS]")  # (era codes g and e come with y, m or d)
 _GENERAL: Final = re.compile("general", re.IGNORECASE)
 _ELAPSED: Final = re.compile(r"\[(?:h|m|s)\]", re.IGNORECASE)
-_PART_LIMITS: Final = XmlLimits(max_elements=limits.WORKBOOK_PART_ELEMENTS.value)
 _EPOCH_1900: Final = dt.datetime(1899, 12, 30)
 _EPOCH_1904: Final = dt.datetime(1904, 1, 1)
 
 
-def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
+# Worksheet tags in both SpreadsheetML namespaces (transitional and strict), matched whole.
+_NAMESPACES: Final = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                      "http://purl.oclc.org/ooxml/spreadsheetml/main")
+_ROW, _CELL, _VALUE, _DIMENSION = range(4)
+_KINDS: Final = {f"{{{ns}}}{local}": kind for ns in _NAMESPACES for local, kind in (
+    ("row", _ROW), ("c", _CELL), ("v", _VALUE), ("dimension", _DIMENSION))}
+_SHEET_TAGS: Final = tuple(tag for tag, kind in _KINDS.items() if kind in (_ROW, _DIMENSION))
+
+
+def _tags(*local_names: str) -> tuple[str, ...]:
+    """Tags to match in any namespace (the small parts: relationships, workbook, styles, strings)."""
+    return tuple(f"{{*}}{name}" for name in local_names)
+
+
+_RELATIONSHIP: Final = _tags("Relationship")
+
+
+def _small_int(text: str | None) -> int | None:
+    return int(text) if text is not None and text.isascii() and text.isdigit() and len(text) <= 9 else None
+
+
+def _local(tag: object) -> str:
+    """An element's tag without its namespace ("" for comments and processing instructions)."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def is_date_format(code: str) -> bool:
@@ -75,6 +100,7 @@ class Workbook:
     def __init__(self, path: Path) -> None:
         self.file = str(path)
         self.dimensions: dict[str, int | None] = {}  # rows each sheet declares, once it has been read
+        self.elements_read = 0  # (an upper bound: see XmlPull)
         try:
             self._archive = BoundedArchive(path)
         except ArchiveError as exc:
@@ -107,22 +133,42 @@ class Workbook:
         strings = by_type.get(_SHARED_STRINGS[1:])
         self.shared: list[str] = self._shared_strings(strings) if strings else []
 
-    def _events(self, part: str, wanted: frozenset[str]) -> list[tuple[str, dict[str, str]]]:
-        """(local name, attributes) of the ``wanted`` elements of a small part, in order."""
-        collector = _Collector(wanted)
-        self._parse(part, collector)
-        return collector.found
+    def _elements(self, part: str, tags: Iterable[str], where: str | None = None) -> Iterator[etree._Element]:
+        """The ``tags`` elements of a part as they end (in both SpreadsheetML namespaces for short names);
+        ReadError (at ``where``) past a limit.
 
-    def _parse(self, part: str, handler: Any) -> None:
-        stream = XmlStream(handler, name=f"{self.file}!/{part}", limits=_PART_LIMITS)
+        Elements count against the part's limit and against the budget for the whole workbook
+        (every read counts, re-reads too), so many parts, or one part read again and again, cannot
+        add up to more work than one bounded read. An element is dropped from the tree once the
+        caller has moved past it: take what is needed from it before the next one."""
+        where = where or f"part {part}"
+        budget = limits.WORKBOOK_ELEMENTS.value - self.elements_read
+        part_limit = limits.WORKBOOK_PART_ELEMENTS.value
+        pull = XmlPull(tags, name=f"{self.file}!/{part}", limits=XmlLimits(max_elements=max(1, min(part_limit, budget))))
         try:
             for chunk in self._archive.chunks(part):
-                stream.feed(chunk)
-            stream.close()
+                ended = pull.feed(chunk)
+                yield from ended
+                if ended:
+                    release_before(ended[-1])
+            yield from pull.close()
         except ArchiveError as exc:
-            raise ReadError(self.file, f"part {part}: {exc.message}") from None
+            raise ReadError(self.file, f"{where}: {exc.message}") from None
         except UnsafeXmlError as exc:
-            raise ReadError(self.file, f"part {part}: {_xml_problem(exc)}") from None
+            if exc.code == UnsafeXmlError.TOO_MANY_ELEMENTS and budget < part_limit:
+                raise ReadError(self.file, f"{where}: the parts read so far hold more than "
+                                           f"{limits.WORKBOOK_ELEMENTS.value:,} elements") from None
+            raise ReadError(self.file, f"{where}: {_xml_problem(exc)}") from None
+        finally:
+            self.elements_read += pull.tags
+
+    def _attributes(self, part: str, tags: Iterable[str]) -> list[tuple[str, dict[str, str]]]:
+        """(local name, attributes) of the ``tags`` elements of a small part, in order."""
+        found: list[tuple[str, dict[str, str]]] = []
+        for element in self._elements(part, tags):
+            if len(found) < limits.ARCHIVE_MEMBERS.value:
+                found.append((_local(element.tag), {str(k): str(v) for k, v in element.attrib.items()}))
+        return found
 
     def _office_document(self) -> str:
         default = "xl/workbook.xml"
@@ -130,7 +176,7 @@ class Workbook:
             if default in self._archive:
                 return default
             raise ReadError(self.file, "not a readable .xlsx workbook: it has no workbook part (xl/workbook.xml)")
-        for attrs in (a for _, a in self._events("_rels/.rels", frozenset({"Relationship"}))):
+        for attrs in (a for _, a in self._attributes("_rels/.rels", _RELATIONSHIP)):
             if attrs.get("Type", "").endswith(_OFFICE_DOCUMENT):
                 part = _resolve("", attrs.get("Target", ""))
                 if part in self._archive:
@@ -145,7 +191,7 @@ class Workbook:
         if rels not in self._archive:
             return {}
         found = {}
-        for _, attrs in self._events(rels, frozenset({"Relationship"})):
+        for _, attrs in self._attributes(rels, _RELATIONSHIP):
             if attrs.get("TargetMode") == "External":
                 continue  # links to other files are never followed
             found[attrs.get("Id", "")] = (attrs.get("Type", ""), _resolve(folder, attrs.get("Target", "")))
@@ -153,7 +199,7 @@ class Workbook:
 
     def _sheets_and_epoch(self, part: str) -> tuple[list[tuple[str, str]], bool]:
         sheets, date1904 = [], False
-        for local, attrs in self._events(part, frozenset({"sheet", "workbookPr"})):
+        for local, attrs in self._attributes(part, _tags("sheet", "workbookPr")):
             if local == "workbookPr":
                 date1904 = attrs.get("date1904", "0").lower() in ("1", "true")
                 continue
@@ -165,34 +211,46 @@ class Workbook:
         """Indexes of the cell styles (``s`` attributes) whose number format is a date or time."""
         formats: dict[int, str] = {}
         styles: list[int] = []
-        collector = _StyleCollector(formats, styles)
-        self._parse(part, collector)
+        for element in self._elements(part, _tags("numFmt", "xf")):
+            if _local(element.tag) == "numFmt":
+                format_id = _small_int(element.get("numFmtId"))
+                if format_id is not None:
+                    formats[format_id] = (element.get("formatCode") or "")[: limits.CELL_CHARS.value]
+            else:
+                parent = element.getparent()
+                if parent is not None and _local(parent.tag) == "cellXfs":  # (not cellStyleXfs)
+                    styles.append(_small_int(element.get("numFmtId")) or 0)
         return frozenset(index for index, format_id in enumerate(styles)
                          if (format_id in formats and is_date_format(formats[format_id]))
                          or (format_id not in formats and format_id in _BUILTIN_DATE_FORMATS))
 
     def _shared_strings(self, part: str) -> list[str]:
-        collector = _SharedStrings(self.file, part)
-        self._parse(part, collector)
-        return collector.strings
+        """The shared-string table: each ``si``'s text runs, phonetic guides (``rPh``) left out."""
+        strings: list[str] = []
+        total, max_total = 0, limits.SHARED_STRING_CHARS.value
+        for item in self._elements(part, _tags("si")):
+            if len(strings) >= limits.SHARED_STRINGS.value:
+                raise ReadError(self.file, f"part {part}: more than {limits.SHARED_STRINGS.value:,} shared strings")
+            text = _runs(item)
+            if len(text) > limits.CELL_CHARS.value:
+                raise ReadError(self.file, f"part {part}: shared string {len(strings)} is longer than "
+                                           f"{limits.CELL_CHARS.value:,} characters, Excel's limit for a cell")
+            total += len(text)
+            if total > max_total:
+                raise ReadError(self.file, f"part {part}: the shared strings hold more than {max_total:,} characters")
+            strings.append(text)
+        return strings
 
     # --- rows ----------------------------------------------------------------------------------
 
     def rows(self, sheet: str, *, max_col: int | None = None) -> Iterator[Row]:
         """(row number, values) for each row the sheet holds, in order; values up to the last filled cell."""
         part = self.sheet_parts[sheet]
-        handler = _SheetRows(self, sheet, max_col)
-        stream = XmlStream(handler, name=f"{self.file}!/{part}", limits=_PART_LIMITS)
-        try:
-            for chunk in self._archive.chunks(part):
-                stream.feed(chunk)
-                yield from handler.take()
-            stream.close()
-        except ArchiveError as exc:
-            raise ReadError(self.file, f"sheet {sheet!r} (part {part}): {exc.message}") from None
-        except UnsafeXmlError as exc:
-            raise ReadError(self.file, f"sheet {sheet!r} (part {part}): {_xml_problem(exc)}") from None
-        yield from handler.take()
+        reader = _SheetRows(self, sheet, max_col)
+        for element in self._elements(part, _SHEET_TAGS, f"sheet {sheet!r} (part {part})"):
+            row = reader.element(element)
+            if row is not None:
+                yield row
 
 
 def _resolve(folder: str, target: str) -> str:
@@ -203,223 +261,99 @@ def _resolve(folder: str, target: str) -> str:
 
 
 def _xml_problem(exc: UnsafeXmlError) -> str:
+    """The refusal in our words where libxml2's would point at a parser option (XML_PARSE_HUGE)."""
     line = f" (line {exc.line})" if exc.line else ""
+    if exc.code == UnsafeXmlError.TOO_DEEP:
+        return f"elements are nested deeper than {limits.XML_DEPTH.value}{line}"
+    if exc.code == UnsafeXmlError.TOO_LARGE:
+        return f"a text or attribute is longer than the XML reader allows (10,000,000 characters){line}"
     return f"{exc.message}{line}"
 
 
-class _Collector:
-    """Keeps (local name, attributes) of the wanted elements."""
-
-    def __init__(self, wanted: frozenset[str]) -> None:
-        self.wanted = wanted
-        self.found: list[tuple[str, dict[str, str]]] = []
-
-    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
-        local = _local(tag)
-        if local in self.wanted and len(self.found) < limits.ARCHIVE_MEMBERS.value:
-            self.found.append((local, dict(attrib)))
-
-    def end(self, tag: str) -> None:
-        pass
-
-    def data(self, text: str) -> None:
-        pass
-
-
-class _StyleCollector:
-    """numFmt id -> format code, and each cellXfs entry's numFmtId, from styles.xml."""
-
-    def __init__(self, formats: dict[int, str], styles: list[int]) -> None:
-        self.formats = formats
-        self.styles = styles
-        self.in_cell_xfs = False
-
-    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
-        local = _local(tag)
-        if local == "numFmt":
-            format_id = _small_int(attrib.get("numFmtId"))
-            if format_id is not None:
-                self.formats[format_id] = attrib.get("formatCode", "")[: limits.CELL_CHARS.value]
-        elif local == "cellXfs":
-            self.in_cell_xfs = True
-        elif local == "xf" and self.in_cell_xfs:
-            self.styles.append(_small_int(attrib.get("numFmtId")) or 0)
-
-    def end(self, tag: str) -> None:
-        if _local(tag) == "cellXfs":
-            self.in_cell_xfs = False
-
-    def data(self, text: str) -> None:
-        pass
-
-
-def _small_int(text: str | None) -> int | None:
-    return int(text) if text is not None and text.isascii() and text.isdigit() and len(text) <= 9 else None
-
-
-# Worksheet tags in both SpreadsheetML namespaces (transitional and strict), matched whole: the
-# handlers below run once per element, so they avoid splitting tags.
-_NAMESPACES: Final = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-                      "http://purl.oclc.org/ooxml/spreadsheetml/main")
-_ROW, _CELL, _VALUE, _TEXT, _PHONETIC, _DIMENSION = range(6)
-_SHEET_TAGS: Final = {f"{{{ns}}}{local}": kind for ns in _NAMESPACES for local, kind in (
-    ("row", _ROW), ("c", _CELL), ("v", _VALUE), ("t", _TEXT), ("rPh", _PHONETIC), ("dimension", _DIMENSION))}
-
-
-_ITEM: Final = 6
-_STRING_TAGS: Final = {f"{{{ns}}}{local}": kind for ns in _NAMESPACES for local, kind in (
-    ("si", _ITEM), ("t", _TEXT), ("rPh", _PHONETIC))}
-
-
-class _SharedStrings:
-    """The shared-string table: each ``si``'s text runs (``t``, ``r/t``), phonetic guides (``rPh``) left out."""
-
-    def __init__(self, file: str, part: str) -> None:
-        self.file = file
-        self.part = part
-        self.strings: list[str] = []
-        self.total = 0
-        self.pieces: list[str] = []
-        self.length = 0
-        self.in_text = False
-        self.phonetic = 0
-
-    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
-        kind = _STRING_TAGS.get(tag)
-        if kind == _ITEM:
-            self.pieces, self.length = [], 0
-        elif kind == _PHONETIC:
-            self.phonetic += 1
-        elif kind == _TEXT and not self.phonetic:
-            self.in_text = True
-
-    def end(self, tag: str) -> None:
-        kind = _STRING_TAGS.get(tag)
-        if kind == _TEXT:
-            self.in_text = False
-        elif kind == _PHONETIC:
-            self.phonetic -= 1
-        elif kind == _ITEM:
-            if len(self.strings) >= limits.SHARED_STRINGS.value:
-                raise ReadError(self.file, f"part {self.part}: more than {limits.SHARED_STRINGS.value:,} shared "
-                                           "strings")
-            self.strings.append("".join(self.pieces))
-            self.pieces = []
-
-    def data(self, text: str) -> None:
-        if not self.in_text:
-            return
-        self.length += len(text)
-        self.total += len(text)
-        if self.length > limits.CELL_CHARS.value:
-            raise ReadError(self.file, f"part {self.part}: shared string {len(self.strings)} is longer than "
-                                       f"{limits.CELL_CHARS.value:,} characters, Excel's limit for a cell")
-        if self.total > limits.SHARED_STRING_CHARS.value:
-            raise ReadError(self.file, f"part {self.part}: the shared strings hold more than "
-                                       f"{limits.SHARED_STRING_CHARS.value:,} characters")
-        self.pieces.append(text)
+def _runs(element: etree._Element) -> str:
+    """The text of a shared string (``si``) or inline string (``is``): its ``t`` and ``r/t`` runs, in
+    order; phonetic guides (``rPh``, the furigana of Japanese text) are not part of the text."""
+    pieces = []
+    for child in element:
+        tag = _local(child.tag)
+        if tag == "t":
+            pieces.append(child.text or "")
+        elif tag == "r":
+            pieces.extend(run.text or "" for run in child if _local(run.tag) == "t")
+    return "".join(pieces)
 
 
 class _SheetRows:
-    """Builds rows from a worksheet's events; ``take()`` hands over the rows finished so far.
+    """Turns a worksheet's ended ``row`` and ``dimension`` elements into rows.
 
-    Rows without a value are left out (their numbers are skipped, as a spreadsheet shows them)."""
+    Every row the sheet holds comes out, empty or not (so a reader looking for a header in the first
+    rows stops there); rows the sheet leaves out are not made up. Only rows reach Python as events
+    (libxml2 matches the tags in C); their cells are read from the row's children, which costs far
+    less per cell than an event each."""
 
     def __init__(self, workbook: Workbook, sheet: str, max_col: int | None) -> None:
         self.workbook = workbook
         self.sheet = sheet
         self.max_col = max_col
         self.max_columns = limits.REGISTER_COLUMNS.value
-        self.max_chars = limits.CELL_CHARS.value
-        self.done: list[Row] = []
+        self.max_rows = limits.REGISTER_ROWS.value
+        self.rows_seen = 0
         self.row_number = 0
-        self.values: dict[int, Any] = {}
         self.column = -1
-        self.cell: tuple[str | None, str, int] | None = None  # (reference, type, style)
-        self.text: list[str] | None = None  # collecting a <v> or an inline <t>
-        self.length = 0
-        self.cell_text: list[str] = []
-        self.phonetic = 0
 
-    def take(self) -> list[Row]:
-        done, self.done = self.done, []
-        return done
-
-    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
-        kind = _SHEET_TAGS.get(tag)
-        if kind is None:
-            return
-        if kind == _CELL:
-            self._start_cell(attrib)
-        elif kind == _ROW:
-            number = attrib.get("r")
-            self.row_number = int(number) if number and number.isdigit() and len(number) < 8 \
-                and int(number) > self.row_number else self.row_number + 1
-            self.column = -1
-        elif self.cell is not None:
-            if kind == _PHONETIC:
-                self.phonetic += 1
-            elif (kind == _VALUE or (kind == _TEXT and not self.phonetic)) and self.text is None:
-                self.text = []
-        elif kind == _DIMENSION:
-            self._dimension(attrib.get("ref", ""))
-
-    def _start_cell(self, attrib: Mapping[str, str]) -> None:
-        ref = attrib.get("r")
-        column = self.column + 1
-        if ref is not None:
-            match = _REF.match(ref)
-            if match is None:
-                raise self._error(ref, f"the cell reference {shorten(ref, 20)} is not a cell such as B7")
-            column = _column_index(match.group(1))
-        self.column = column
-        self.cell = (ref, attrib.get("t", "n"), _small_int(attrib.get("s")) or 0)
-        self.cell_text, self.length, self.text = [], 0, None
-
-    def _dimension(self, ref: str) -> None:
-        match = _REF.match(ref.rpartition(":")[2])
+    def element(self, element: etree._Element) -> Row | None:
+        """Take one ended element; the row, if it was one."""
+        if _KINDS[element.tag] == _ROW:
+            return self._row(element)
+        match = _REF.match((element.get("ref") or "").rpartition(":")[2])
         self.workbook.dimensions[self.sheet] = int(match.group(2)) if match else None
+        return None
 
-    def data(self, text: str) -> None:
-        if self.text is None:
-            return
-        self.length += len(text)
-        if self.length > self.max_chars:
-            raise self._error(None, f"the cell holds more than {self.max_chars:,} characters, Excel's limit for a cell")
-        self.text.append(text)
-
-    def end(self, tag: str) -> None:
-        kind = _SHEET_TAGS.get(tag)
-        if kind is None:
-            return
-        if kind == _CELL:
-            if self.cell is not None:
-                self._end_cell()
-        elif kind == _ROW:
-            if self.values:
-                width = max(self.values) + 1
-                self.done.append((self.row_number, tuple(self.values.get(i) for i in range(width))))
-                self.values = {}
-        elif self.text is not None and kind in (_VALUE, _TEXT):
-            self.cell_text.append("".join(self.text))
-            self.text = None
-        elif kind == _PHONETIC:
-            self.phonetic -= 1
-
-    def _end_cell(self) -> None:
-        value = self._value()
-        if value is not None:
+    def _row(self, row: etree._Element) -> Row:
+        self.rows_seen += 1
+        if self.rows_seen > self.max_rows:
+            raise ReadError(self.workbook.file, f"the sheet has more than {self.max_rows:,} rows: split the register",
+                            sheet=self.sheet)
+        number = row.get("r")
+        self.row_number = int(number) if number and number.isdigit() and len(number) < 8 \
+            and int(number) > self.row_number else self.row_number + 1
+        self.column = -1
+        if len(row) > limits.ROW_CELLS.value:
+            raise ReadError(self.workbook.file, f"row {self.row_number} has more than {limits.ROW_CELLS.value:,} "
+                                                "cells, Excel's limit", sheet=self.sheet)
+        values: dict[int, Any] = {}
+        previous: etree._Element | None = None
+        for cell in cast(list[etree._Element], _FILLED_CELLS(row)):  # (chosen in C: empty cells cost nothing)
+            ref = cell.get("r")
+            if ref is None:
+                self.column = _column_after(cell, previous, self.column)
+            else:
+                column = _column_of(ref.rstrip(_DIGITS))
+                if column is None or not ref[-1:].isdigit():
+                    raise self._error(ref, f"the cell reference {shorten(ref, 20)} is not a cell such as B7")
+                self.column = column
+            previous = cell
+            value = self._value(cell, cell.get("t", "n"))
+            if value is None:
+                continue
             if self.column >= self.max_columns:
                 raise self._error(None, f"a value beyond column {column_letter(self.max_columns - 1)} "
                                         f"(at most {self.max_columns:,} columns are read)")
             if self.max_col is None or self.column < self.max_col:
-                self.values[self.column] = value
-        self.cell = None
+                values[self.column] = value
+        width = max(values) + 1 if values else 0
+        return self.row_number, tuple(values.get(i) for i in range(width))
 
-    def _value(self) -> Any:
-        assert self.cell is not None
-        _ref, kind, style = self.cell
-        text = "".join(self.cell_text)
+    def _value(self, cell: etree._Element, kind: str) -> Any:
+        if kind == "inlineStr":
+            inline = next((child for child in cell if _local(child.tag) == "is"), None)
+            text = _runs(inline) if inline is not None else ""
+        else:
+            value = next((child for child in cell if _KINDS.get(child.tag) == _VALUE), None)
+            text = (value.text or "") if value is not None else ""
+        if len(text) > limits.CELL_CHARS.value:
+            raise self._error(None, f"the cell holds more than {limits.CELL_CHARS.value:,} characters, Excel's "
+                                    "limit for a cell")
         if kind == "inlineStr":
             return text
         if not text:
@@ -427,8 +361,8 @@ class _SheetRows:
         if kind == "s":
             index = _small_int(text.strip())
             if index is None or index >= len(self.workbook.shared):
-                raise self._error(None, f"the cell points at shared string {text[:20]!r}, but the workbook has "
-                                        f"{len(self.workbook.shared):,}")
+                raise self._error(None, f"the cell points at shared string {shorten(text, 20)}, but the workbook "
+                                        f"has {len(self.workbook.shared):,}")
             return self.workbook.shared[index]
         if kind in ("str", "e"):
             return text
@@ -443,7 +377,7 @@ class _SheetRows:
                 return dt.datetime.fromisoformat(text.strip())
             except ValueError:
                 raise self._error(None, f"expected an ISO 8601 date in a date cell, got {shorten(text)}") from None
-        return self._number(text.strip(), style)
+        return self._number(text.strip(), _small_int(cell.get("s")) or 0)
 
     def _number(self, text: str, style: int) -> int | float | dt.datetime | dt.time:
         if len(text) > limits.NUMBER_CELL_CHARS.value or not _NUMBER.match(text):
@@ -473,7 +407,30 @@ class _SheetRows:
         return ReadError(self.workbook.file, message, sheet=self.sheet, cell=cell)
 
 
-def _column_index(letters: str) -> int:
+_DIGITS: Final = "0123456789"
+# The cells of a row that hold something (a value, an inline string, a formula), in both namespaces.
+_FILLED_CELLS: Final = etree.XPath("m:c[*] | s:c[*]", namespaces={"m": _NAMESPACES[0], "s": _NAMESPACES[1]})
+
+
+def _column_after(cell: etree._Element, previous: etree._Element | None, previous_column: int) -> int:
+    """The column of a cell without a reference: one more than the cell before it, whose column is
+    known from its own reference, or from ``previous`` (the last filled cell), or from the row's start."""
+    steps = 1
+    node = cell.getprevious()
+    while node is not None and node is not previous:
+        ref = node.get("r")
+        if ref is not None and (column := _column_of(ref.rstrip(_DIGITS))) is not None:
+            return column + steps
+        steps += 1
+        node = node.getprevious()
+    return (previous_column if node is not None else -1) + steps
+
+
+@lru_cache(maxsize=4096)
+def _column_of(letters: str) -> int | None:
+    """0-based column of ``letters`` (A -> 0, XFD -> 16383), or None if they are not column letters."""
+    if not 1 <= len(letters) <= 3 or not letters.isascii() or not letters.isupper() or not letters.isalpha():
+        return None
     index = 0
     for letter in letters:
         index = index * 26 + ord(letter) - 64

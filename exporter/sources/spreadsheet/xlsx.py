@@ -5,16 +5,18 @@ Why not openpyxl: it parses sheets and shared strings with the standard library'
 ones), it trusts the zip's stated sizes, it keeps every shared string however long, and it raises
 a bare ``ValueError`` mid-iteration for a number cell holding ``abc``. Pre-checking every part
 before openpyxl would decompress and parse each part twice and still leave the last two; so the
-few parts a register needs are read here, streamed, with no tree built:
+few parts a register needs are read here, streamed, holding at most a chunk's worth of tree:
 
 * ``_rels/.rels`` and ``xl/_rels/workbook.xml.rels`` (where the parts are), ``xl/workbook.xml``
   (sheet names and order, the 1900 or 1904 date system), ``xl/styles.xml`` (which cell styles are
   date formats), ``xl/sharedStrings.xml`` and the worksheets;
 * every part via ``safety.archives.BoundedArchive`` (sizes counted while decompressing) and
-  ``safety.xml.XmlPull`` (no DOCTYPE, element count and depth bounded; elements built in C and
-  only cells, rows and the like handed to Python, then released, so memory stays flat);
-* every cell bounded (``safety.limits``): text length, number length, columns per row, and the
-  shared-string table's count and total length.
+  ``safety.xml.XmlPull`` (no DOCTYPE, element count and depth bounded; elements built in C, only
+  whole rows (and a few small-part elements) handed to Python, the filled cells of a row chosen by
+  XPath, so an empty cell costs nothing in Python; the tree trimmed after each chunk);
+* every cell bounded (``safety.limits``): text length, number length, cells and filled columns per
+  row, rows per sheet, elements per part and per workbook, and the shared-string table's count and
+  total length.
 
 Values come out as openpyxl's read-only, ``data_only`` mode gave them, so the normalisers see the
 same thing: ``str`` for texts (phonetic guides left out), ``int``/``float`` for numbers, ``datetime``

@@ -34,14 +34,15 @@ class Limit:
 # --- filing documents (YAML / JSON) -------------------------------------------------------------
 
 DOCUMENT_BYTES: Final = Limit(
-    "document_bytes", 2 * _MiB, "bytes", "a YAML or JSON filing document",
-    "a real notice is 3-15 kB; 2 MiB keeps the pure-Python YAML reader well under a second")
+    "document_bytes", 1 * _MiB, "bytes", "a YAML or JSON filing document",
+    "a real notice is 3-15 kB; a megabyte is read and checked in well under a second")
 DOCUMENT_DEPTH: Final = Limit(
     "document_depth", 32, "levels", "nesting of mappings and lists in a YAML or JSON document",
     "a filing is 5 levels deep; deeper input would exhaust the parsers' recursion")
 DOCUMENT_NODES: Final = Limit(
-    "document_nodes", 200_000, "nodes", "keys, values and list items in a YAML or JSON document",
-    "a filing has about 100; aliases could otherwise multiply a small file (billion-laughs in YAML)")
+    "document_nodes", 20_000, "nodes", "keys, values and list items in a YAML or JSON document",
+    "a filing has about 100; aliases could otherwise multiply a small file (billion laughs in YAML), and "
+    "every value costs time to check")
 SCALAR_CHARS: Final = Limit(
     "scalar_chars", 100_000, "characters", "one text value in a YAML or JSON document",
     "the longest field (exercise conditions) is a few thousand characters")

@@ -163,10 +163,13 @@ def _check_scalar(loader: Any, event: Any, file: str) -> None:
     if len(value) > limits.SCALAR_CHARS.value:
         raise _at(file, f"a text of {len(value):,} characters; at most {limits.SCALAR_CHARS.value:,} are read",
                   event.start_mark)
-    if (bad := CONTROL_CHARACTERS.search(value)) is not None:
+    # The text was checked for control characters before parsing; only a double-quoted scalar's
+    # escapes ("\x00", "\u0000") can bring one in. Only a long scalar can hold too many digits.
+    if event.style == '"' and (bad := CONTROL_CHARACTERS.search(value)) is not None:
         raise _at(file, f"expected text, found the control character U+{ord(bad.group()):04X} (written as an "
                         "escape)", event.start_mark)
-    if event.implicit[0] and loader.resolve(yaml.ScalarNode, value, event.implicit) in _NUMBER_TAGS:
+    if len(value) > limits.NUMBER_DIGITS.value and event.implicit[0] \
+            and loader.resolve(yaml.ScalarNode, value, event.implicit) in _NUMBER_TAGS:
         digits = sum(1 for c in value if c.isdigit())
         if digits > limits.NUMBER_DIGITS.value:
             raise _at(file, f"a number of {digits:,} digits; expected at most {limits.NUMBER_DIGITS.value}",

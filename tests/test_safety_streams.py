@@ -168,3 +168,11 @@ def test_depth_is_bounded() -> None:
     with pytest.raises(UnsafeXmlError) as caught:
         pull([b"<a>" * 300 + b"</a>" * 300])
     assert caught.value.code == UnsafeXmlError.TOO_DEEP
+
+
+def test_trimmed_containers_hold_only_their_open_child() -> None:
+    reader = XmlPull(("row",), name="x.xml", trim=("data",))
+    assert len(reader.feed(b"<sheet><data>" + b"<junk/>" * 1000 + b"<row/><row/><open>")) == 2
+    reader.feed(b"<x/>")  # before parsing this, what the last chunk handed over is dropped
+    [data] = reader._trimmed
+    assert [child.tag for child in data] == ["row", "open"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from lxml import etree
 
@@ -417,13 +417,21 @@ class XmlPull:
                              ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
     _OVERLAP: Final = len("<!DOCTYPE") * 4 - 1
 
-    def __init__(self, tags: Iterable[str], *, name: str, limits: XmlLimits = XmlLimits()) -> None:
+    def __init__(self, tags: Iterable[str], *, name: str, limits: XmlLimits = XmlLimits(),
+                 trim: Iterable[str] = ()) -> None:
+        """``tags``: the elements handed over as they end. ``trim``: container elements (such as a
+        sheet's ``sheetData``) cut down to their last two children (the open one, and the one handed
+        over last) before each chunk is fed: whatever else they hold has been handed over already,
+        or was never wanted."""
         self.name = name
         self.max_elements = limits.max_elements
         self.tags = 0  # the upper bound on elements fed so far
         self._tail = b""
         self._checked_tree = False
-        self._parser = etree.XMLPullParser(events=("end",), tag=tuple(tags), **HARDENED_PARSER_KWARGS)
+        self._trim_tags = frozenset(trim)
+        self._trimmed: list[etree._Element] = []
+        events: tuple[Literal["start", "end"], ...] = ("start", "end") if self._trim_tags else ("end",)
+        self._parser = etree.XMLPullParser(events=events, tag=(*tags, *self._trim_tags), **HARDENED_PARSER_KWARGS)
 
     def feed(self, chunk: bytes) -> list[etree._Element]:
         """Parse ``chunk``; the wanted elements that ended in it, in document order."""
@@ -439,6 +447,10 @@ class XmlPull:
                                  "DOCTYPE refused: this document never needs one, and it could declare entities",
                                  file=self.name)
         self._tail = window[-self._OVERLAP:]
+        for container in self._trimmed:  # (the caller is done with what the last chunk handed over)
+            # Keep the last two children: the open one, and the last one handed over (the caller may
+            # still hold it; detaching an element that has a Python proxy costs a walk of its subtree).
+            del container[:-2]
         try:
             self._parser.feed(chunk)
         except etree.XMLSyntaxError as exc:
@@ -455,7 +467,15 @@ class XmlPull:
 
     def _events(self) -> list[etree._Element]:
         # With events=("end",) every event is an element (the stubs allow for the other kinds).
-        ended = [element for _event, element in self._parser.read_events() if isinstance(element, etree._Element)]
+        ended = []
+        for event, element in self._parser.read_events():
+            if not isinstance(element, etree._Element):
+                continue
+            if event == "end":
+                if element.tag not in self._trim_tags:
+                    ended.append(element)
+            elif element.tag in self._trim_tags:
+                self._trimmed.append(element)
         if ended and not self._checked_tree:
             self._checked_tree = True
             _check_parsed_doctype(ended[0].getroottree(), self.name)

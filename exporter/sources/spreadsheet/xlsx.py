@@ -69,6 +69,8 @@ _ROW, _CELL, _VALUE, _DIMENSION = range(4)
 _KINDS: Final = {f"{{{ns}}}{local}": kind for ns in _NAMESPACES for local, kind in (
     ("row", _ROW), ("c", _CELL), ("v", _VALUE), ("dimension", _DIMENSION))}
 _SHEET_TAGS: Final = tuple(tag for tag, kind in _KINDS.items() if kind in (_ROW, _DIMENSION))
+_SHEET_DATA: Final = tuple(f"{{{ns}}}sheetData" for ns in _NAMESPACES)
+_STRING_TABLE: Final = tuple(f"{{{ns}}}sst" for ns in _NAMESPACES)
 
 
 def _tags(*local_names: str) -> tuple[str, ...]:
@@ -135,7 +137,8 @@ class Workbook:
         strings = by_type.get(_SHARED_STRINGS[1:])
         self.shared: list[str] = self._shared_strings(strings) if strings else []
 
-    def _elements(self, part: str, tags: Iterable[str], where: str | None = None) -> Iterator[etree._Element]:
+    def _elements(self, part: str, tags: Iterable[str], where: str | None = None, trim: Iterable[str] = ()
+                  ) -> Iterator[etree._Element]:
         """The ``tags`` elements of a part as they end (in both SpreadsheetML namespaces for short names);
         ReadError (at ``where``) past a limit.
 
@@ -146,13 +149,19 @@ class Workbook:
         where = where or f"part {part}"
         budget = limits.WORKBOOK_ELEMENTS.value - self.elements_read
         part_limit = limits.WORKBOOK_PART_ELEMENTS.value
-        pull = XmlPull(tags, name=f"{self.file}!/{part}", limits=XmlLimits(max_elements=max(1, min(part_limit, budget))))
+        pull = XmlPull(tags, name=f"{self.file}!/{part}", limits=XmlLimits(max_elements=max(1, min(part_limit, budget))),
+                       trim=trim)
         try:
+            last = None
             for chunk in self._archive.chunks(part):
+                if last is not None and not trim:
+                    release_before(last)
                 ended = pull.feed(chunk)
                 yield from ended
-                if ended:
-                    release_before(ended[-1])
+                # Hold no proxy of what is dropped next: lxml detaches an element that still has a
+                # Python proxy by walking its whole subtree, which is slow for a 16,000-cell row.
+                last = ended[-1] if ended else last
+                del ended
             yield from pull.close()
         except ArchiveError as exc:
             raise ReadError(self.file, f"{where}: {exc.message}") from None
@@ -230,7 +239,7 @@ class Workbook:
         """The shared-string table: each ``si``'s text runs, phonetic guides (``rPh``) left out."""
         strings: list[str] = []
         total, max_total = 0, limits.SHARED_STRING_CHARS.value
-        for item in self._elements(part, _tags("si")):
+        for item in self._elements(part, _tags("si"), trim=_STRING_TABLE):
             if len(strings) >= limits.SHARED_STRINGS.value:
                 raise ReadError(self.file, f"part {part}: more than {limits.SHARED_STRINGS.value:,} shared strings")
             text = _runs(item)
@@ -249,7 +258,7 @@ class Workbook:
         """(row number, values) for each row the sheet holds, in order; values up to the last filled cell."""
         part = self.sheet_parts[sheet]
         reader = _SheetRows(self, sheet, max_col)
-        for element in self._elements(part, _SHEET_TAGS, f"sheet {sheet!r} (part {part})"):
+        for element in self._elements(part, _SHEET_TAGS, f"sheet {sheet!r} (part {part})", trim=_SHEET_DATA):
             row = reader.element(element)
             if row is not None:
                 yield row

@@ -89,8 +89,9 @@ CELL_CHARS: Final = Limit(
     "cell_chars", 32_767, "characters", "one cell of a register (xlsx or csv)",
     "Excel's own limit for a cell")
 SHARED_STRINGS: Final = Limit(
-    "shared_strings", 1_000_000, "strings", "distinct texts in a workbook's shared-string table",
-    "held in memory while the sheets are read; a 10,000-issuance register has about 50,000")
+    "shared_strings", 300_000, "strings", "distinct texts in a workbook's shared-string table",
+    "held in memory while the sheets are read; a 10,000-issuance register has about 50,000; each costs "
+    "a few microseconds to read")
 SHARED_STRING_CHARS: Final = Limit(
     "shared_string_chars", 64 * _MiB, "characters", "all texts of a workbook's shared-string table",
     "held in memory while the sheets are read (at most 256 MB as Python text)")

@@ -5,7 +5,8 @@ b): read the cells into a ``Filing`` (``sources.spreadsheet.register``), then re
 both documents exactly as ``export`` does (``export.render_filing``). Nothing is published until
 every issuance is done: rendered documents are staged in a hidden folder inside OUTDIR by whichever
 process rendered them (so memory stays flat however long the register is, and document bytes never
-cross a process boundary), then moved into place with atomic renames (after one ``os.sync``), and
+cross a process boundary), then published as one set by ``output.Publication`` (the folder locked
+against a concurrent run, renames undone if one fails), and
 the report ``conversion-report.json`` is written last. With ``strict``, a single failure means nothing at all
 is written (not even the report, nor OUTDIR itself). Existing files with other content are replaced
 only with ``force``, as for ``export``.
@@ -21,8 +22,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import shutil
-import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -33,7 +32,7 @@ from typing import Any, Protocol
 
 from exporter.documents import MissingText
 from exporter.export import Outputs, render_filing, shared_outputs
-from exporter.output import publish_staged
+from exporter.output import Publication, os_failure
 from exporter.sources.spreadsheet.headers import HeaderMap, default_headers
 from exporter.sources.spreadsheet.layouts import Plan, Record, read_records
 from exporter.sources.spreadsheet.reader import open_register
@@ -92,7 +91,7 @@ def convert_record(record: Record, lang: str, staging: Path | None = None, outpu
                        error_texts=tuple(f"{record.file}, row {record.main.row}: {e['message']}" for e in errors),
                        warnings=warnings)
     names = tuple(rendered.files)
-    documents = tuple(rendered.files.values())
+    documents: tuple[bytes, ...] = tuple(rendered.files.values())
     if staging is not None:
         for name, data in rendered.files.items():
             staged_path(staging, record.index, name).write_bytes(data)
@@ -226,12 +225,11 @@ def convert_register(source: Path, outdir: Path, *, lang: str = "en", headers: H
     """
     headers = headers or default_headers()
     report_path = outdir / REPORT_NAME
-    created_outdir = not outdir.exists()
     with open_register(source) as register:
         plan, records = read_records(register, headers)
-        outdir.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".convert-staging-", dir=outdir))
-        try:
+        # The folder is locked from here on, and nothing in it changes until every issuance is staged.
+        with Publication(outdir) as publication:
+            staging = publication.staging
             if progress:
                 sheet = plan.sheets["issuances"]
                 hint = register.size_hint(sheet.sheet or "")
@@ -240,16 +238,19 @@ def convert_register(source: Path, outdir: Path, *, lang: str = "en", headers: H
             staged: list[tuple[int, tuple[str, ...]]] = []
             claimed: dict[str, tuple[int, str | None]] = {}  # output name -> (row, ID) of the issuance writing it
             ok = 0
-            for outcome in outcomes(records, lang, jobs, staging, outputs):
-                outcome = _claim(outcome, claimed, staging)
-                result.entry_lines.append(json.dumps(outcome.entry(), ensure_ascii=False))
-                result.add_errors(outcome.error_texts)
-                result.warned += bool(outcome.warnings)
-                if outcome.outputs:
-                    ok += 1
-                    staged.append((outcome.index, outcome.outputs))
-                if progress:
-                    progress.advance(1)
+            try:
+                for outcome in outcomes(records, lang, jobs, staging, outputs):
+                    outcome = _claim(outcome, claimed, staging)
+                    result.entry_lines.append(json.dumps(outcome.entry(), ensure_ascii=False))
+                    result.add_errors(outcome.error_texts)
+                    result.warned += bool(outcome.warnings)
+                    if outcome.outputs:
+                        ok += 1
+                        staged.append((outcome.index, outcome.outputs))
+                    if progress:
+                        progress.advance(1)
+            except OSError as exc:  # writing a staged document (a full disk), here or in a worker
+                raise os_failure(outdir, exc, "write the documents") from None
             if progress:
                 progress.finish()
             result.add_errors(str(p) for p in plan.problems)
@@ -258,17 +259,16 @@ def convert_register(source: Path, outdir: Path, *, lang: str = "en", headers: H
                 result.wrote_nothing = True
                 return result
             staged_report = staging / REPORT_NAME
-            write_report(staged_report, result.meta, result.entry_lines)
-            if ok:  # files the filings share (the viewers' script), staged once
-                for name, data in shared_outputs(outputs or Outputs()).items():
-                    staged_path(staging, -1, name).write_bytes(data)
-                    staged.append((-1, (name,)))
-            _publish(outdir, staging, staged, staged_report, force, result)
+            try:
+                write_report(staged_report, result.meta, result.entry_lines)
+                if ok:  # files the filings share (the viewers' script), staged once
+                    for name, data in shared_outputs(outputs or Outputs()).items():
+                        staged_path(staging, -1, name).write_bytes(data)
+                        staged.append((-1, (name,)))
+            except OSError as exc:
+                raise os_failure(outdir, exc, f"write {REPORT_NAME}") from None
+            _publish(publication, staged, staged_report, force, result)
             return result
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-            if created_outdir and not any(outdir.iterdir()):
-                outdir.rmdir()
 
 
 def _claim(outcome: Outcome, claimed: dict[str, tuple[int, str | None]], staging: Path) -> Outcome:
@@ -294,11 +294,11 @@ def _claim(outcome: Outcome, claimed: dict[str, tuple[int, str | None]], staging
                    error_texts=(f"{source['file']}, row {source['rows'][0]}: {message}",), warnings=outcome.warnings)
 
 
-def _publish(outdir: Path, staging: Path, staged: list[tuple[int, tuple[str, ...]]], staged_report: Path,
+def _publish(publication: Publication, staged: list[tuple[int, tuple[str, ...]]], staged_report: Path,
              force: bool, result: ConversionResult) -> None:
-    """Move the staged documents into place, then the report; check every clash first."""
-    moves = [(name, staged_path(staging, index, name)) for index, names in staged for name in names]
+    """Move the staged documents and the report into place, as one set; every clash checked first."""
+    moves = [(name, staged_path(publication.staging, index, name)) for index, names in staged for name in names]
     moves.append((REPORT_NAME, staged_report))
-    written, unchanged = publish_staged([(outdir / name, path) for name, path in moves], overwrite=force)
+    written, unchanged = publication.publish(moves, overwrite=force)
     result.written.extend(path.name for path in written)
     result.unchanged.extend(path.name for path in unchanged if path.name != REPORT_NAME)

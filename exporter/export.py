@@ -24,7 +24,7 @@ from exporter.facts import build_factset
 from exporter.facts.factset import FactSet
 from exporter.models import Filing
 from exporter.models.statements import describe
-from exporter.output import write_files
+from exporter.output import fit_name, write_files
 from exporter.taxonomy.extension import build_extension
 from exporter.taxonomy.files import ENTRY_POINT_URL
 from exporter.validation import Report, ValidationFailed, validate_path
@@ -83,7 +83,9 @@ def _reason(filing: Filing, finding: Finding) -> str:
 
 
 def output_names(stem: str, lang: str) -> tuple[str, str]:
-    """File names of a filing's instance and inline document; the inline name carries the language."""
+    """File names of a filing's instance and inline document; the inline name carries the language.
+
+    ``stem`` is already short enough for a file name (``render_filing`` fits it)."""
     return f"{stem}.xbrl", f"{stem}-{lang}.html"
 
 
@@ -92,8 +94,10 @@ def render_filing(filing: Filing, lang: str = "en", *, stem: str = "filing", era
     """Build every file of the filing and validate its documents; raise ValidationFailed if one is invalid.
 
     ``outputs`` adds the derived files after validation; one that cannot be made (an entity OIM
-    cannot name, a viewer Arelle did not write) also raises ValidationFailed, naming that file.
+    cannot name, a viewer Arelle did not write) also raises ValidationFailed, naming that file. A
+    stem too long for a file name (a long input name or issuance ID) is shortened with a hash.
     """
+    stem = fit_name(stem)
     instance_name, inline_name = output_names(stem, lang)
     factset = build_factset(filing)
     schema_href = f"{stem}.xsd" if factset.extension else None
@@ -159,6 +163,6 @@ def export_filing(filing: Filing, outdir: Path, stem: str, *, lang: str = "en", 
     """Render, validate and write the filing's files (and any ``outputs``) into ``outdir``."""
     rendered = render_filing(filing, lang, stem=stem, era=era, outputs=outputs)
     files = {outdir / name: data for name, data in {**rendered.files, **shared_outputs(outputs or Outputs())}.items()}
-    written = write_files(files, overwrite=overwrite)
+    written, _unchanged = write_files(files, overwrite=overwrite)
     return ExportResult(outdir / rendered.instance_name, outdir / rendered.inline_name, tuple(written),
                         rendered.reports, tuple(files))

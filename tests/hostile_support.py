@@ -41,6 +41,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# The command line in a child process that reports its own peak memory (VmHWM of its own address
+# space) on exit, as "PEAK_KB=n" on stderr. Neither RUSAGE_CHILDREN (the maximum over every child the
+# session reaped) nor the child's ru_maxrss (Linux carries the forked parent's high-water mark across
+# exec) would measure the CLI alone.
+CHILD_CLI = [sys.executable, "-c",
+             "import atexit, re, sys\n"
+             "def _peak():\n"
+             "    status = open('/proc/self/status').read()\n"
+             "    sys.stderr.write('\\nPEAK_KB=%s\\n' % re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
+             "atexit.register(_peak)\n"
+             "from exporter.cli import main\n"
+             "main()"]
+
 TIME_BOUND_S = 2.0
 MEMORY_BOUND_BYTES = 50 * 1024 * 1024  # Python heap (tracemalloc), in-process
 SECRET = "S3CRET-7f3a9c1e-do-not-leak"

@@ -58,3 +58,11 @@ def test_no_package_imports_a_later_layer():
             if other is not None and other in RANK and RANK[other] > RANK[own]:
                 offences.append(f"{path.relative_to(REPO)} imports {module}")
     assert offences == []
+
+
+def test_every_package_is_shipped_in_the_wheel():
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    packages = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "exporter").rglob("__init__.py")}
+    assert packages <= listed, sorted(packages - listed)

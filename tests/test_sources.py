@@ -48,7 +48,8 @@ def test_json_syntax_error_has_line_and_column(tmp_path):
     path = tmp_path / "f.json"
     path.write_text('{\n  "title": "x",\n  "issuer": {,}\n}', encoding="utf-8")
     [problem] = problems(path)
-    assert problem.line == 3 and "JSON syntax error" in problem.message and "column" in problem.message
+    assert (problem.line, problem.column) == (3, 14) and "JSON syntax error" in problem.message
+    assert str(problem).startswith(f"{path}:3:14: ")
 
 
 @pytest.mark.parametrize("content,expected", [

@@ -120,7 +120,7 @@ def test_mapping_under_columns(tmp_path):
     ("Code: securities_code.ja\n", "not a text field"),
     ("- a\n- b\n", "expected a mapping"),
     ("Grant date: [1, 2]\n", "expected a field name"),
-    ("a: : b: [\n", "not a YAML file"),
+    ("a: : b: [\n", "YAML syntax error"),
     ("'': company_name\n", "empty header"),
 ])
 def test_mapping_errors(tmp_path, text, says):

@@ -13,12 +13,12 @@ import json
 import re
 import socket
 import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from hostile_support import CHILD_CLI as CLI
 from hostile_support import (
     SECRET,
     FifoProbe,
@@ -33,18 +33,7 @@ from exporter.validation import validate as validate_module
 from exporter.validation import validate_bytes, validate_path
 
 CHILD_RSS_BOUND_KB = 250 * 1024  # the whole CLI process, interpreter and schemas included
-# The child reports its own peak RSS (VmHWM of its own address space) on exit. Neither
-# RUSAGE_CHILDREN here (the maximum over every child the session reaped, Arelle workers included)
-# nor the child's ru_maxrss (Linux carries the forked parent's high-water mark across exec) would
-# measure the CLI alone.
-CLI = [sys.executable, "-c",
-       "import atexit, re, sys\n"
-       "def _peak():\n"
-       "    status = open('/proc/self/status').read()\n"
-       "    sys.stderr.write('\\nPEAK_KB=%s\\n' % re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
-       "atexit.register(_peak)\n"
-       "from exporter.cli import main\n"
-       "main()"]
+# (The child, hostile_support.CHILD_CLI, reports its own peak RSS on exit.)
 
 
 def run_cli(*args: str) -> tuple[int, str, float, int]:

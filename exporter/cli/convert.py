@@ -5,12 +5,15 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from exporter.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, fail
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
+from exporter.cli.common import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, fail
 from exporter.cli.outputs import output_options, outputs_of
-from exporter.output import OutputExists
 
 MAX_ERRORS_SHOWN = 20
 
@@ -24,7 +27,7 @@ class _Bar:
     """click's progress bar on stderr, only when stderr is a terminal; a counter when the total is unknown."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: ProgressBar[int] | None = None
         self.count = 0
         self.last = 0.0
         self.total: int | None = None
@@ -71,8 +74,9 @@ def convert(input_file: Path, outdir: Path, lang: str, mapping: Path | None, str
     `export` validates; OUTDIR/conversion-report.json lists every source issuance with its rows,
     status, output files and errors (file, sheet, row, column, value, what was expected). Exit
     code 0 when every issuance converted, 1 when any failed (with --strict nothing is written),
-    2 when INPUT or --map cannot be read. --package, --oim and --viewer add each filing's Report
-    Package, xBRL-JSON / xBRL-CSV reports and offline viewer (see docs/outputs.md).
+    2 when INPUT or --map cannot be read, 3 when OUTDIR cannot be written (nothing written).
+    --package, --oim and --viewer add each filing's Report Package, xBRL-JSON / xBRL-CSV reports
+    and offline viewer (see docs/outputs.md).
 
     \b
     Examples:
@@ -81,6 +85,7 @@ def convert(input_file: Path, outdir: Path, lang: str, mapping: Path | None, str
       disclosure-exporter convert register.xlsx -o out --map columns.yaml --strict --jobs 2
     """
     from exporter.convert import convert_register
+    from exporter.output import OutputError, OutputExists
     from exporter.sources.spreadsheet.headers import MappingError, load_mapping
     from exporter.sources.spreadsheet.layouts import LayoutError
     from exporter.sources.spreadsheet.reader import ReadError
@@ -100,6 +105,8 @@ def convert(input_file: Path, outdir: Path, lang: str, mapping: Path | None, str
         fail(f"{exc}\nnothing written", EXIT_INVALID)
     except OutputExists as exc:
         fail(f"{exc}\nnothing written", EXIT_INVALID)
+    except OutputError as exc:
+        fail(f"{exc}\nnothing written", EXIT_OUTPUT)
     summary = result.summary
     for item in result.meta["unused_columns"]:
         where = [f"sheet {item['sheet']!r}"] if item["sheet"] else []

@@ -5,13 +5,8 @@ from pathlib import Path
 
 import click
 
-from exporter.cli.common import EXIT_INVALID, EXIT_USAGE, fail
+from exporter.cli.common import EXIT_INVALID, EXIT_OUTPUT, EXIT_USAGE, fail
 from exporter.cli.outputs import output_options, outputs_of
-from exporter.documents import MissingText
-from exporter.export import export_filing, filing_warnings
-from exporter.output import OutputExists
-from exporter.sources import InputError, load_filing
-from exporter.validation import ValidationFailed
 
 
 @click.command()
@@ -30,8 +25,10 @@ def export(input_file: Path, outdir: Path, lang: str, era: bool, force: bool, pa
     A filing with several issuances or company-specific recipient categories also gets its own
     extension taxonomy (INPUT-stem.xsd and its linkbases) beside the documents. Everything is
     validated (XML Schema, XBRL 2.1, Dimensions, Inline XBRL) before anything is written; on any
-    error nothing is written and the exit code is 1. --package, --oim and --viewer add the Report
-    Package, the xBRL-JSON / xBRL-CSV reports and the offline viewer (see docs/outputs.md).
+    error nothing is written and the exit code is 1. The files appear together or not at all; exit
+    code 3 when OUTDIR cannot be written (read-only, full, another run in it). --package, --oim and
+    --viewer add the Report Package, the xBRL-JSON / xBRL-CSV reports and the offline viewer (see
+    docs/outputs.md).
 
     \b
     Examples:
@@ -40,14 +37,21 @@ def export(input_file: Path, outdir: Path, lang: str, era: bool, force: bool, pa
       disclosure-exporter export filing.json -o out --force
       disclosure-exporter export samples/iij-2015-07-13.yaml -o out --package --oim json --viewer
     """
+    # Imported here, not at the top: ``--help`` must not pay for the pipeline.
+    from exporter.documents import MissingText
+    from exporter.export import export_filing, filing_warnings
+    from exporter.output import OutputError, OutputExists
+    from exporter.sources import InputError, UnreadableInput, load_filing
+    from exporter.validation import ValidationFailed
+
     if input_file.suffix.lower() not in (".yaml", ".yml", ".json"):
         fail(f"{input_file}: expected a .yaml, .yml or .json filing document", EXIT_USAGE)
-    if not input_file.is_file():
-        fail(f"{input_file}: no such file", EXIT_USAGE)
     try:
         filing = load_filing(input_file)
         result = export_filing(filing, outdir, input_file.stem, lang=lang, overwrite=force, era=era,
                                outputs=outputs_of(package, oim, viewer))
+    except UnreadableInput as exc:
+        fail(str(exc), EXIT_USAGE)
     except MissingText as exc:
         fail(f"{input_file}: {exc}; nothing written", EXIT_INVALID)
     except InputError as exc:
@@ -55,7 +59,9 @@ def export(input_file: Path, outdir: Path, lang: str, era: bool, force: bool, pa
     except ValidationFailed as exc:
         fail(f"{exc}\nnothing written", EXIT_INVALID)
     except OutputExists as exc:
-        fail(str(exc), EXIT_INVALID)
+        fail(f"{exc}\nnothing written", EXIT_INVALID)
+    except OutputError as exc:
+        fail(f"{exc}\nnothing written", EXIT_OUTPUT)
     for warning in filing_warnings(filing):
         click.echo(f"{input_file}: warning: {warning}", err=True)
     for path in result.paths:

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from exporter.export import Outputs
+if TYPE_CHECKING:  # the pipeline is imported when a command runs, not for --help
+    from exporter.export import Outputs
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,4 +33,6 @@ def outputs_of(package: bool, oim: tuple[str, ...], viewer: bool) -> Outputs | N
     """The outputs asked for on the command line (None: the instance and inline document only)."""
     if not (package or oim or viewer):
         return None
+    from exporter.export import Outputs
+
     return Outputs(package=package, oim=tuple(dict.fromkeys(oim)), viewer=viewer)

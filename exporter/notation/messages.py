@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from exporter.safety.text import shorten
+
 # --- What each normaliser expected -------------------------------------------
 
 EXPECTED_NUMBER = "a number such as 30,200, ３０，２００, ¥1,846 or 369200"
@@ -140,9 +142,8 @@ def _show(value: object) -> str:
         return "an empty cell"
     if isinstance(value, (bytes, bytearray)):
         return f"{len(value)} bytes starting {bytes(value[:16])!r}"
-    shown = repr(value)
-    # A whole CSV file or a long remark would drown the message.
-    return shown if len(shown) <= _MAX_SHOWN else shown[: _MAX_SHOWN - 4] + "...'"
+    # A whole CSV file or a long remark would drown the message: its start, an ellipsis, its length.
+    return shorten(value, _MAX_SHOWN) if isinstance(value, str) else repr(value)
 
 
 class NormaliseError(ValueError):

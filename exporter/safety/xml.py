@@ -19,22 +19,26 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from lxml import etree
+
+from exporter.safety import limits as _limits
 
 __all__ = [
     "HARDENED_PARSER_KWARGS",
     "LIBXML2_MAX_DEPTH",
     "UnsafeXmlError",
     "XmlLimits",
+    "XmlPull",
     "hardened_parser",
     "parse_untrusted",
+    "release_before",
 ]
 
 # libxml2 refuses documents nested deeper than this unless XML_PARSE_HUGE (huge_tree) is set,
@@ -52,16 +56,14 @@ HARDENED_PARSER_KWARGS: Final[Mapping[str, Any]] = MappingProxyType(
     }
 )
 
-_MiB: Final = 1024 * 1024
-
 
 @dataclass(frozen=True, slots=True)
 class XmlLimits:
     """Resource limits for one parse."""
 
-    max_bytes: int = 200 * _MiB
-    max_depth: int = LIBXML2_MAX_DEPTH
-    max_elements: int = 5_000_000
+    max_bytes: int = _limits.XML_BYTES.value
+    max_depth: int = _limits.XML_DEPTH.value
+    max_elements: int = _limits.XML_ELEMENTS.value
 
     def __post_init__(self) -> None:
         for field_name in ("max_bytes", "max_depth", "max_elements"):
@@ -117,7 +119,7 @@ def parse_untrusted(
     ascii_compatible = _check_prolog(data, file)
     _check_element_count(data, ascii_compatible, limits.max_elements, file)
     try:
-        root = etree.fromstring(data, hardened_parser(), base_url=file)
+        root = etree.fromstring(data, hardened_parser(), base_url=file)  # type: ignore[arg-type]  # None is fine
     except etree.XMLSyntaxError as exc:
         raise _from_syntax_error(exc, file) from None
     tree = root.getroottree()
@@ -312,7 +314,7 @@ def _check_element_count(data: bytes, ascii_compatible: bool, max_elements: int,
     # ~3x faster than iterparse with element clearing.
     counter = _ElementCounter(max_elements)
     try:
-        etree.fromstring(data, etree.XMLParser(target=counter, **HARDENED_PARSER_KWARGS))
+        etree.fromstring(data, etree.XMLParser(target=counter, **HARDENED_PARSER_KWARGS))  # type: ignore[arg-type]
     except _LimitReached:
         raise UnsafeXmlError(
             UnsafeXmlError.TOO_MANY_ELEMENTS, f"document has more than {max_elements} elements", file=file
@@ -349,12 +351,13 @@ def _from_syntax_error(exc: etree.XMLSyntaxError, file: str | None) -> UnsafeXml
     line = exc.lineno if exc.lineno else None
     lowered = message.lower()
     # Only reachable if the prolog scan was bypassed: libxml2's entity amplification guard.
-    if "amplification" in lowered or exc.code in (
+    code = getattr(exc, "code", None)  # (libxml2's error code: lxml has it, its stubs do not)
+    if "amplification" in lowered or code in (
         etree.ErrorTypes.ERR_ENTITY_LOOP,
         etree.ErrorTypes.ERR_ENTITY_PROCESSING,
     ):
         return UnsafeXmlError(UnsafeXmlError.ENTITY_DECLARATION, message, line=line, file=file)
-    if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+    if code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
         # libxml2's own limits (huge_tree=False): nesting depth, text node / attribute size.
         code = UnsafeXmlError.TOO_DEEP if "depth" in lowered else UnsafeXmlError.TOO_LARGE
         return UnsafeXmlError(code, message, line=line, file=file)
@@ -364,12 +367,12 @@ def _from_syntax_error(exc: etree.XMLSyntaxError, file: str | None) -> UnsafeXml
 def _check_parsed_doctype(tree: etree._ElementTree, file: str | None) -> None:
     """Backstop for the prolog scan, in case an encoding trick slipped something past it."""
     docinfo = tree.docinfo
-    if docinfo.system_url or docinfo.public_id:
+    if docinfo.system_url or docinfo.public_id:  # type: ignore[attr-defined]  # (lxml has it; the stubs do not)
         raise UnsafeXmlError(UnsafeXmlError.EXTERNAL_DTD, "DOCTYPE names an external DTD", file=file)
     dtd = docinfo.internalDTD
     if dtd is None:
         return  # without a DOCTYPE libxml2 rejects every undeclared entity reference itself
-    if any(True for _entity in dtd.iterentities()):
+    if any(True for _entity in dtd.iterentities()):  # type: ignore[attr-defined]
         raise UnsafeXmlError(UnsafeXmlError.ENTITY_DECLARATION, "DOCTYPE declares entities", file=file)
     # An unexpanded reference must never pass as if it were text.
     entity = next(tree.getroot().iter(etree.Entity), None)
@@ -377,7 +380,7 @@ def _check_parsed_doctype(tree: etree._ElementTree, file: str | None) -> None:
         raise UnsafeXmlError(
             UnsafeXmlError.ENTITY_DECLARATION,
             f"unexpanded entity reference {entity.text}",
-            line=entity.sourceline,
+            line=entity.sourceline if isinstance(entity.sourceline, int) else None,
             file=file,
         )
 
@@ -387,3 +390,103 @@ def _deeper_than(max_depth: int) -> etree.XPath:
     # "/*/*/…" with max_depth + 1 steps selects elements below the limit; libxml2 evaluates it
     # level by level in C, so the cost is one pass over the tree and no Python objects per node.
     return etree.XPath("boolean(" + "/*" * (max_depth + 1) + ")")
+
+
+# --- streaming ---------------------------------------------------------------------------------
+
+
+class XmlPull:
+    """A document fed in pieces, handing over each wanted element as it ends, with its subtree.
+
+    For long documents read once, front to back (the parts of a workbook): libxml2 builds the
+    elements in C and only the wanted ones (``tags``, matched in C) reach Python, so the cost per
+    element stays small; after each chunk the caller drops what it has used (``release_before``),
+    so memory stays flat.
+    Bounded before and while parsing:
+
+    * the element count, from the bytes before they are parsed: every element has one start tag,
+      so the number of ``<`` bytes less the number of ``</`` pairs is an upper bound, in UTF-8,
+      UTF-16 and UTF-32 alike (EBCDIC, where ``<`` is another byte, is refused);
+    * any DOCTYPE is refused: its bytes are looked for in every encoding before the parser sees
+      them (workbook parts never have one), and the parsed document is checked again as a backstop;
+      entities are never expanded and nothing is loaded;
+    * depth and text-node size are libxml2's own limits (no XML_PARSE_HUGE).
+    """
+
+    _DOCTYPES: Final = tuple("<!DOCTYPE".encode(codec) for codec in
+                             ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+    _OVERLAP: Final = len("<!DOCTYPE") * 4 - 1
+
+    def __init__(self, tags: Iterable[str], *, name: str, limits: XmlLimits = XmlLimits(),
+                 trim: Iterable[str] = ()) -> None:
+        """``tags``: the elements handed over as they end. ``trim``: container elements (such as a
+        sheet's ``sheetData``) cut down to their last two children (the open one, and the one handed
+        over last) before each chunk is fed: whatever else they hold has been handed over already,
+        or was never wanted."""
+        self.name = name
+        self.max_elements = limits.max_elements
+        self.tags = 0  # the upper bound on elements fed so far
+        self._tail = b""
+        self._checked_tree = False
+        self._trim_tags = frozenset(trim)
+        self._trimmed: list[etree._Element] = []
+        events: tuple[Literal["start", "end"], ...] = ("start", "end") if self._trim_tags else ("end",)
+        self._parser = etree.XMLPullParser(events=events, tag=(*tags, *self._trim_tags), **HARDENED_PARSER_KWARGS)
+
+    def feed(self, chunk: bytes) -> list[etree._Element]:
+        """Parse ``chunk``; the wanted elements that ended in it, in document order."""
+        if not self._tail and not self.tags and _sniff_codec(chunk)[0] == "cp037":
+            raise UnsafeXmlError(UnsafeXmlError.MALFORMED, "EBCDIC documents are refused", file=self.name)
+        self.tags += chunk.count(b"<") - chunk.count(b"</")
+        if self.tags > self.max_elements:
+            raise UnsafeXmlError(UnsafeXmlError.TOO_MANY_ELEMENTS,
+                                 f"document has more than {self.max_elements:,} elements", file=self.name)
+        window = self._tail + chunk
+        if any(doctype in window for doctype in self._DOCTYPES):
+            raise UnsafeXmlError(UnsafeXmlError.ENTITY_DECLARATION,
+                                 "DOCTYPE refused: this document never needs one, and it could declare entities",
+                                 file=self.name)
+        self._tail = window[-self._OVERLAP:]
+        for container in self._trimmed:  # (the caller is done with what the last chunk handed over)
+            # Keep the last two children: the open one, and the last one handed over (the caller may
+            # still hold it; detaching an element that has a Python proxy costs a walk of its subtree).
+            del container[:-2]
+        try:
+            self._parser.feed(chunk)
+        except etree.XMLSyntaxError as exc:
+            raise _from_syntax_error(exc, self.name) from None
+        return self._events()
+
+    def close(self) -> list[etree._Element]:
+        """End the document; the wanted elements that ended last."""
+        try:
+            self._parser.close()
+        except etree.XMLSyntaxError as exc:
+            raise _from_syntax_error(exc, self.name) from None
+        return self._events()
+
+    def _events(self) -> list[etree._Element]:
+        # With events=("end",) every event is an element (the stubs allow for the other kinds).
+        ended = []
+        for event, element in self._parser.read_events():
+            if not isinstance(element, etree._Element):
+                continue
+            if event == "end":
+                if element.tag not in self._trim_tags:
+                    ended.append(element)
+            elif element.tag in self._trim_tags:
+                self._trimmed.append(element)
+        if ended and not self._checked_tree:
+            self._checked_tree = True
+            _check_parsed_doctype(ended[0].getroottree(), self.name)
+        return ended
+
+
+def release_before(element: etree._Element) -> None:
+    """Drop everything the tree being built holds before ``element`` (it has been used): its earlier
+    siblings, and those of each of its ancestors. Called once per fed chunk, so memory stays flat."""
+    node = element
+    while (parent := node.getparent()) is not None:
+        while node.getprevious() is not None:
+            del parent[0]
+        node = parent

@@ -4,6 +4,6 @@ Owns the file formats: YAML and JSON filing documents (``documents``) and legacy
 registers (``spreadsheet``). Every error names where it is (file, line, or sheet/row/column) and
 what was expected.
 """
-from exporter.sources.documents import InputError, load_filing
+from exporter.sources.documents import InputError, UnreadableInput, load_filing
 
-__all__ = ["InputError", "load_filing"]
+__all__ = ["InputError", "UnreadableInput", "load_filing"]

@@ -25,7 +25,7 @@ def _xml_bytes(root: etree._Element) -> bytes:
 
 
 def package_metadata() -> bytes:
-    root = etree.Element(f"{{{TP_NS}}}taxonomyPackage", nsmap={None: TP_NS})
+    root = etree.Element(f"{{{TP_NS}}}taxonomyPackage", nsmap={None: TP_NS})  # type: ignore[dict-item]  # (the default namespace)
     root.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     for tag, text in (
         ("identifier", BASE_URL),
@@ -45,7 +45,7 @@ def package_metadata() -> bytes:
 
 
 def catalog() -> bytes:
-    root = etree.Element(f"{{{CATALOG_NS}}}catalog", nsmap={None: CATALOG_NS})
+    root = etree.Element(f"{{{CATALOG_NS}}}catalog", nsmap={None: CATALOG_NS})  # type: ignore[dict-item]
     etree.SubElement(root, f"{{{CATALOG_NS}}}rewriteURI", uriStartString=BASE_URL, rewritePrefix="../taxonomy/")
     return _xml_bytes(root)
 

@@ -14,9 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
-
-import yaml
+from typing import Any, Literal, cast
 
 from exporter.notation import header_key
 
@@ -239,13 +237,13 @@ def _resolve_target(value: object, where: str) -> dict[Table, Target]:
             text, lang = text[: -len(suffix)], suffix[1:]
     found: dict[Table, Target] = {}
     for table in ("issuances", "allotments"):
-        keys = FIELD_KEYS[table]  # type: ignore[index]
+        keys = FIELD_KEYS[table]
         if text in keys:
-            found[table] = Target(text, lang, "map")  # type: ignore[arg-type]
+            found[table] = Target(text, cast(Lang, lang), "map")
             continue
-        builtin = _BUILTIN[table].get(header_key(text))  # type: ignore[index]
+        builtin = _BUILTIN[table].get(header_key(text))
         if builtin is not None and builtin.field is not None:
-            found[table] = Target(builtin.field, lang or builtin.lang, "map")  # type: ignore[index]
+            found[table] = Target(builtin.field, cast(Lang, lang) or builtin.lang, "map")
     if not found:
         names = ", ".join(sorted(set(FIELD_KEYS["issuances"]) | set(FIELD_KEYS["allotments"])))
         raise MappingError(f"{where}: {value!r} is not one of our fields ({names}) or their headers; "
@@ -266,12 +264,12 @@ def load_mapping(path: Path | None) -> HeaderMap:
     headers = default_headers()
     if path is None:
         return headers
+    from exporter.sources.documents import InputError, read_document  # bounded, located (see there)
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise MappingError(f"{path}: cannot read the file: {exc.strerror}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise MappingError(f"{path}: not a YAML file: {exc}") from None
+        data, _node = read_document(path)
+    except InputError as exc:
+        raise MappingError(str(exc)) from None
     if isinstance(data, dict) and isinstance(data.get("columns"), dict) and len(data) == 1:
         data = data["columns"]
     if not isinstance(data, dict):

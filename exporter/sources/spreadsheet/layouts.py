@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from exporter.notation import header_key, normalise_text
 from exporter.sources.spreadsheet.headers import (
@@ -219,7 +219,7 @@ def _recognised(values: tuple[Any, ...], table: Table, headers: HeaderMap) -> in
 def _find_header(rows: Iterator[Row], sheet: str | None, table: Table, headers: HeaderMap
                  ) -> tuple[SheetPlan, Iterator[Row]] | None:
     """Scan the first rows for the header row; return its plan and the rows after it."""
-    skipped = []
+    skipped: list[int] = []
     for number, values in rows:
         if number > HEADER_SCAN_ROWS:
             return None
@@ -252,7 +252,7 @@ def _source_row(plan: SheetPlan, number: int, values: tuple[Any, ...]) -> Source
     plan.rows_read += 1
     width = len(values)
     cells = tuple(
-        Cell(c.field, c.lang, CellRef(plan.sheet, number, c.index, c.header, values[c.index] if c.index < width else None))
+        Cell(cast(str, c.field), c.lang, CellRef(plan.sheet, number, c.index, c.header, values[c.index] if c.index < width else None))
         for c in plan.bound)
     known = {c.index for c in plan.columns}
     for index, value in enumerate(values):
@@ -403,8 +403,8 @@ def _layout_b_records(register: Register, plan: Plan, issuance_rows: Iterator[Ro
         yield Record(index, plan.file, "b", row, _id_text(id_cell.value), allotments, tuple(problems))
         index += 1
     # 4. Allotment rows whose ID no issuance has.
-    for rows in by_id.values():
-        id_refs = tuple(c.ref for r in rows for c in r.cells if c.field == "id")
-        plan.problems.append(Problem(plan.file, f"allotment rows {', '.join(str(r.row) for r in rows)} have the ID "
+    for orphans in by_id.values():
+        id_refs = tuple(c.ref for r in orphans for c in r.cells if c.field == "id")
+        plan.problems.append(Problem(plan.file, f"allotment rows {', '.join(str(r.row) for r in orphans)} have the ID "
                                                 f"{normalise_text(id_refs[0].value)!r}, which no row of sheet "
                                                 f"{plan_i.sheet!r} has", id_refs[:1] + id_refs[1:]))

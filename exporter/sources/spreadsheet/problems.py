@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from exporter.safety.text import shorten
 from exporter.sources.spreadsheet.reader import column_letter
 
 
@@ -54,8 +55,9 @@ class CellRef:
             parts.append(f"column {self.header!r}" + (f" ({self.ref})" if self.ref else " (no such column)"))
         text = ", ".join(parts)
         if with_value and self.column is not None:
+            value = json_value(self.value)
             shown = "empty" if self.value is None or (isinstance(self.value, str) and not self.value.strip()) \
-                else repr(json_value(self.value))
+                else shorten(value) if isinstance(value, str) else repr(value)
             text += f" = {shown}"
         return text
 

@@ -46,7 +46,7 @@ from exporter.notation import (
     parse_date,
     parse_period,
 )
-from exporter.sources.spreadsheet.headers import spec
+from exporter.sources.spreadsheet.headers import Table, spec
 from exporter.sources.spreadsheet.layouts import Cell, Record, SourceRow
 from exporter.sources.spreadsheet.problems import CellRef, Problem
 
@@ -277,7 +277,7 @@ class _Row:
         return {lang: text for lang, (text, _) in sorted(found.items())}, refs
 
 
-def _table(key: str) -> str:
+def _table(key: str) -> Table:
     return "allotments" if key == "category" else "issuances"
 
 
@@ -322,7 +322,7 @@ def build_filing(record: Record) -> Built:
         if found:
             target[model_key] = found[0]
         elif required and not any(p in row.failed for p in FIELD_PATHS[key]):
-            row.missing(key, what)
+            row.missing(key, what or key)
 
     # Texts
     series = row.text("series")

@@ -98,11 +98,11 @@ def template_sheets(lang: str, layout: str = "a") -> list[Sheet]:
     """The template's sheets: headers and the seed example row."""
     issuance_fields = fields_for("issuances", layout)
     example = SEED[lang]
-    issuances = [header_row(issuance_fields, lang), [example.get(f.key) for f in issuance_fields]]
+    issuances: list[list[Any]] = [header_row(issuance_fields, lang), [example.get(f.key) for f in issuance_fields]]
     if layout == "a":
         return [("Register" if lang == "en" else "登録簿", issuances)]
     allotment_fields = fields_for("allotments", "b")
-    allotments = [header_row(allotment_fields, lang)]
+    allotments: list[list[Any]] = [header_row(allotment_fields, lang)]
     allotments += [[row.get(f.key) for f in allotment_fields] for row in SEED_ALLOTMENTS[lang]]
     return [("Issuances", issuances), ("Allotments", allotments)]
 

@@ -124,11 +124,17 @@ class _InlineBuilder:
                 self.translations[(base_of(fact.concept).name, rest)] = fact
             else:
                 self.index[(base_of(fact.concept).name, members)].append(fact)
-        self.tranches: list[Members] = list(dict.fromkeys(
-            tuple(m for m in f.context.members if isinstance(m, ExplicitMember) and m.dimension == TRANCHE_AXIS.name)
-            for f in factset.facts if any(getattr(m, "dimension", None) == TRANCHE_AXIS.name
-                                          for m in f.context.members)))
+        # The tranches, in order: each a context of one TrancheAxis member (a notice of one issuance has none).
+        tranche_of = {f.context.members: tuple(m for m in f.context.members if isinstance(m, ExplicitMember)
+                                               and m.dimension == TRANCHE_AXIS.name) for f in factset.facts}
+        self.tranches: list[Members] = [t for t in dict.fromkeys(tranche_of.values()) if t]
         self.extension_labels = {m.name: m.label for m in (factset.extension.members if factset.extension else ())}
+        # Recipient-category contexts by the rest of their members (the notice, or one tranche), in order.
+        self.rows: dict[Members, list[Members]] = defaultdict(list)
+        for context in dict.fromkeys(f.context.members for f in factset.facts):
+            recipient = [m for m in context if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name]
+            if recipient:
+                self.rows[tuple(m for m in context if m not in recipient)].append(context)
 
     def _check_language(self) -> None:
         texts: dict[tuple[object, ...], set[str | None]] = {}
@@ -392,10 +398,7 @@ class _InlineBuilder:
 
     # -- parts and items -----------------------------------------------------------------------
     def heading(self, labels: Labels, group: _Group) -> str:
-        words = group.words
-        return self.word(labels).format(act=self.word(words.act), acted=self.word(words.acted),
-                                        price=self.word(words.price), total=self.word(words.total),
-                                        allottees=self.word(words.allottees))
+        return self.word(labels).format(**{name: self.word(words) for name, words in vars(group.words).items()})
 
     def numbered(self, body: etree._Element, number: int, heading: str) -> None:
         etree.SubElement(body, _h("h2")).text = f"{number}. {heading}" if self.lang == "en" else f"{number}．{heading}"
@@ -510,13 +513,7 @@ class _InlineBuilder:
     # -- allotments ----------------------------------------------------------------------------
     def allotment_rows(self, members: Members) -> list[Members]:
         """Contexts of recipient categories within ``members`` (the notice, or one tranche)."""
-        rows: dict[Members, None] = {}
-        for fact in self.factset.facts:
-            context = fact.context.members
-            recipient = [m for m in context if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name]
-            if recipient and tuple(m for m in context if m not in recipient) == members:
-                rows.setdefault(context, None)
-        return list(rows)
+        return self.rows.get(members, [])
 
     def category_label(self, context: Members) -> str:
         member = next(m for m in context if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name)

@@ -290,6 +290,13 @@ _RELATED = Part(L("Related matters", "関連事項"), (
     _one(c.LEGAL_BASIS),
 ))
 
+# Items and parts several layouts end with.
+_RIGHTS_TOTALS = (_one(c.AGGREGATE_EXERCISE), _one(c.AGGREGATE_ISSUE), _one(c.DETERMINATION_DATE), _OTHER)
+_SHARES_TERMS = (_SHARES_CLASS_AND_NUMBER, _one(c.PRICE_PER_SHARE, L("{price}", "{price}"), *_PER_SHARE),
+                 _one(c.TOTAL_ISSUE_VALUE, L("{total}", "{total}")), _CAPITAL)
+_AFTER_OFFERING = (Part(L("Purpose of and reasons for the offering", "募集の目的及び理由"), text=c.PURPOSE),
+                   _USE_OF_PROCEEDS, _DILUTION, _RELATED)
+
 OPTIONS = (
     Part(L("Reasons for issuing the stock acquisition rights", "新株予約権を発行する理由"), text=c.PURPOSE),
     Part(L("Terms of the stock acquisition rights", "新株予約権の発行要項"), (
@@ -320,10 +327,7 @@ OPTIONS = (
                                "新株予約権と引換えにする金銭の払込みの期日")),
         _PAYMENT_PERIOD,
         _one(c.AGGREGATE_PAID),
-        _one(c.AGGREGATE_EXERCISE),
-        _one(c.AGGREGATE_ISSUE),
-        _one(c.DETERMINATION_DATE),
-        _OTHER,
+        *_RIGHTS_TOTALS,
     )),
     _RELATED,
 )
@@ -353,15 +357,9 @@ THIRD_PARTY_RIGHTS = (
         _PAYMENT_PERIOD,
         Item((("per_share", c.AMOUNT_PER_SHARE), ("method", c.PAYMENT_METHOD)),
              L("Amount paid per share", "1株当たりの払込金額")),
-        _one(c.AGGREGATE_EXERCISE),
-        _one(c.AGGREGATE_ISSUE),
-        _one(c.DETERMINATION_DATE),
-        _OTHER,
+        *_RIGHTS_TOTALS,
     )),
-    Part(L("Purpose of and reasons for the offering", "募集の目的及び理由"), text=c.PURPOSE),
-    _USE_OF_PROCEEDS,
-    _DILUTION,
-    _RELATED,
+    *_AFTER_OFFERING,
 )
 
 COMPENSATION_SHARES = (
@@ -370,10 +368,7 @@ COMPENSATION_SHARES = (
         _one(c.PAYMENT_DATE),
         _PAYMENT_PERIOD,
         _one(c.ALLOTMENT_DATE),
-        _SHARES_CLASS_AND_NUMBER,
-        _one(c.PRICE_PER_SHARE, L("{price}", "{price}"), *_PER_SHARE),
-        _one(c.TOTAL_ISSUE_VALUE, L("{total}", "{total}")),
-        _CAPITAL,
+        *_SHARES_TERMS,
         _allotments(L("{allottees}", "{allottees}")),
         _one(c.PAYMENT_METHOD),
         _RESTRICTION,
@@ -389,19 +384,13 @@ THIRD_PARTY_SHARES = (
         _one(c.PAYMENT_DATE),
         _one(c.DISPOSAL_DATE),
         _PAYMENT_PERIOD,
-        _SHARES_CLASS_AND_NUMBER,
-        _one(c.PRICE_PER_SHARE, L("{price}", "{price}"), *_PER_SHARE),
-        _one(c.TOTAL_ISSUE_VALUE, L("{total}", "{total}")),
-        _CAPITAL,
+        *_SHARES_TERMS,
         _allotments(L("Method of offering or allotment (allottee)", "募集又は割当方法（割当予定先）")),
         _one(c.PAYMENT_METHOD),
         _one(c.DETERMINATION_DATE),
         _OTHER,
     )),
-    Part(L("Purpose of and reasons for the offering", "募集の目的及び理由"), text=c.PURPOSE),
-    _USE_OF_PROCEEDS,
-    _DILUTION,
-    _RELATED,
+    *_AFTER_OFFERING,
 )
 
 LAYOUTS: dict[str, tuple[Part, ...]] = {

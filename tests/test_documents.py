@@ -215,7 +215,7 @@ ORDER = {  # sample: parts and items in the order notices of that kind give them
     "minato-bio-2025-02-10": ["1．募集の概要", "払込期日", "発行する株式の種類及び数", "発行価額", "発行価額の総額",
                               "増加する資本金及び資本準備金の額", "募集又は割当方法（割当予定先）", "2．募集の目的及び理由",
                               "3．調達する資金の額、使途及び支出予定時期"],
-    "kumo-optics-2025-06-30": ["1．訂正の内容", "2．訂正後の処分の概要"],
+    "kumo-optics-2025-06-30": ["1．訂正の内容", "2．訂正後の処分の概要", "譲渡制限期間", "3．関連事項"],  # related matters are not amended
 }
 
 

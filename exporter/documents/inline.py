@@ -416,7 +416,7 @@ class _InlineBuilder:
         if not rows:
             return number
         heading = self.heading(part.heading, group)
-        if amended:
+        if amended and part.terms:
             heading = self.word(phrases.AMENDED).format(heading=heading)
         self.numbered(body, number, heading)
         if group.named:  # 2．新株予約権の発行要項（第3回新株予約権）

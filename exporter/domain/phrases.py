@@ -217,11 +217,15 @@ class Item:
 
 @dataclass(frozen=True)
 class Part:
-    """A numbered part of the notice: items, or one section of prose (``text``)."""
+    """A numbered part of the notice: items, or one section of prose (``text``).
+
+    ``terms``: the part states the issuance's terms, which an amendment shows as amended (AMENDED).
+    """
 
     heading: Labels
     items: tuple[Item, ...] = ()
     text: Concept | None = None
+    terms: bool = True
 
 
 def _one(concept: Concept, heading: Labels | None = None, *patterns: Labels) -> Item:
@@ -288,7 +292,7 @@ _RELATED = Part(L("Related matters", "関連事項"), (
          (L("share price of [price] on [date]", "[date]の株価[price]"),)),
     _one(c.DECISION_BODY),
     _one(c.LEGAL_BASIS),
-))
+), terms=False)
 
 # Items and parts several layouts end with.
 _RIGHTS_TOTALS = (_one(c.AGGREGATE_EXERCISE), _one(c.AGGREGATE_ISSUE), _one(c.DETERMINATION_DATE), _OTHER)

@@ -2,7 +2,11 @@
 warnings and inconsistencies, and the facts Arelle reads equal the model's."""
 from __future__ import annotations
 
+import functools
+import importlib.util
+import json
 import multiprocessing
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from decimal import Decimal
@@ -10,19 +14,43 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from conftest import FILING_SAMPLES, SEED
+from conftest import FILING_SAMPLES, REPO, SEED
 
 from exporter import export_filing, load_filing
 from exporter.arelle_adapter import ArelleReport, run_arelle
+from exporter.documents import build_inline, build_instance, serialize, serialize_inline
+from exporter.domain.kinds import IssuanceKind, NoticeType
+from exporter.export import output_names
 from exporter.facts import build_factset
 from exporter.facts.factset import ExplicitMember
 from exporter.taxonomy import NAMESPACE
+from exporter.taxonomy.extension import build_extension
 
 pytestmark = pytest.mark.arelle
 
 EQI = f"{{{NAMESPACE}}}"
 ISO = "{http://www.xbrl.org/2003/iso4217}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
+NOTICES = REPO.parent / "shared" / "notices"
+
+
+def _write_unvalidated(filing, out: Path, stem: str, lang: str) -> tuple[Path, Path]:
+    """The filing's files as ``exporter.export.render_filing`` builds them, without our validator.
+
+    Until the new validator lands: export cannot validate filings that need an extension taxonomy
+    (several issuances, company-specific categories), because the current validator reports their
+    extension schemaRef as unresolvable. Such samples are judged by Arelle alone; at merge, the
+    caller switches them to ``export_filing`` like the others.
+    """
+    factset = build_factset(filing)
+    href = f"{stem}.xsd"
+    files = dict(build_extension(factset.extension, stem))
+    instance_name, inline_name = output_names(stem, lang)
+    files[instance_name] = serialize(build_instance(factset, href))
+    files[inline_name] = serialize_inline(build_inline(factset, lang, schema_href=href))
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+    return out / instance_name, out / inline_name
 
 
 @pytest.fixture(scope="session")
@@ -33,8 +61,12 @@ def judged(tmp_path_factory, taxonomy_package) -> dict[str, ArelleReport]:
     for sample in FILING_SAMPLES:
         filing = load_filing(sample)
         for lang in ("en", "ja"):
-            result = export_filing(filing, out, sample.stem, lang=lang)
-            paths.extend(p for p in (result.instance_path, result.inline_path) if p not in paths)
+            if build_factset(filing).extension is None:
+                result = export_filing(filing, out, sample.stem, lang=lang)
+                written = (result.instance_path, result.inline_path)
+            else:  # until the new validator lands
+                written = _write_unvalidated(filing, out, sample.stem, lang)
+            paths.extend(p for p in written if p not in paths)
     with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
         reports = pool.map(partial(run_arelle, packages=(taxonomy_package,)), paths)
         return {path.name: report for path, report in zip(paths, reports, strict=False)}
@@ -120,3 +152,55 @@ def test_seed_facts_as_the_notice_states_them(judged):
                 for f in judged[name].facts if f.period == instant}
         assert notice <= read, f"{name}: missing {notice - read}"
         assert len(_aspects(judged[name])) == len(build_factset(load_filing(SEED)).facts)
+
+
+def test_samples_cover_every_kind_and_notice_type():
+    filings = [load_filing(sample) for sample in FILING_SAMPLES]
+    assert {issuance.kind for filing in filings for issuance in filing.issuances} == set(IssuanceKind)
+    assert {filing.notice_type for filing in filings} == set(NoticeType)
+    assert any(len(filing.issuances) > 1 for filing in filings)
+    assert any(getattr(i, "exercise", None) and i.exercise.initial_price_per_share for f in filings for i in f.issuances)
+
+
+# -- the real notices: every figure and date they print is a fact Arelle reads --------------------------
+
+@functools.cache
+def _coverage_module():
+    """``benchmarks/coverage.py``, whose matching the tests hold to the notices' facts."""
+    spec = importlib.util.spec_from_file_location("coverage_benchmark", REPO / "benchmarks" / "coverage.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+REAL = sorted(NOTICES.glob("*.json")) if NOTICES.is_dir() else []
+
+
+@pytest.mark.skipif(not REAL, reason=f"the real notices are not at {NOTICES}")
+@pytest.mark.parametrize("notice", REAL, ids=[p.stem for p in REAL])
+def test_every_figure_and_date_of_a_real_notice_is_a_fact_with_the_right_unit(judged, notice):
+    coverage = _coverage_module()
+    listed = json.loads(notice.read_text(encoding="utf-8"))
+    assert (REPO / "samples" / f"{notice.stem}.yaml").is_file(), "every real notice has its sample"
+    for name in (f"{notice.stem}.xbrl", f"{notice.stem}-en.html", f"{notice.stem}-ja.html"):
+        found = coverage.coverage(listed, name, judged[name])
+        assert found.missing == [] and found.covered == found.total, f"{name}: {found.missing}"
+
+
+@pytest.mark.skipif(not REAL, reason=f"the real notices are not at {NOTICES}")
+def test_coverage_counts_a_figure_only_with_its_value_unit_and_limit(judged):
+    """The measure can fail: a changed figure, a limit read as exact, a shared fact are all misses."""
+    coverage = _coverage_module()
+    listed = json.loads((NOTICES / "softbanktech-2017-08-23.json").read_text(encoding="utf-8"))
+    report = judged["softbanktech-2017-08-23.xbrl"]
+    assert coverage.coverage(listed, "x", report).missing == []
+    changed = json.loads(json.dumps(listed))
+    by_name = {fact["name"]: fact for fact in changed["facts"]}
+    by_name["shares per right"]["value"] = 101
+    by_name["total shares (initially)"]["upper_limit"] = False
+    by_name["class of shares"]["name"] = "an unmapped text"
+    changed["facts"].append(dict(by_name["recipients: employees of the Company persons (planned)"]))
+    missing = coverage.coverage(changed, "x", report).missing
+    assert sorted(missing) == sorted(["shares per right", "total shares (initially)", "an unmapped text",
+                                      "recipients: employees of the Company persons (planned)"])

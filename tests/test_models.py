@@ -289,3 +289,15 @@ def test_the_earlier_single_issuance_form_still_loads(seed_data):
     issuance["board_resolution_date"] = legacy.pop("board_resolution_date")
     assert Filing.model_validate(legacy) == Filing.model_validate(seed_data)
     assert "either issuance (one) or issuances" in invalid({**seed_data, "issuances": [issuance]})
+
+
+def test_shares_state_how_they_are_paid_for_as_the_notice_prints_it():
+    """Restricted stock is paid for with monetary claims contributed in kind: a text, tagged as PaymentMethod."""
+    from exporter.domain import concepts as c
+    from exporter.models.statements import statements
+
+    method = {"en": "Monetary claims contributed in kind", "ja": "金銭債権の現物出資"}
+    filing = Filing.model_validate(_shares(payment_method=method))
+    stated = [(s.concept, s.value, s.lang) for s in statements(filing) if s.source[-1] == "payment_method"]
+    assert stated == [(c.PAYMENT_METHOD, method["en"], "en"), (c.PAYMENT_METHOD, method["ja"], "ja")]
+    assert not [s for s in statements(Filing.model_validate(_shares())) if s.concept is c.PAYMENT_METHOD]

@@ -1,12 +1,14 @@
 """The Inline XBRL 1.1 document (XHTML) of a fact set: a notice people read, every fact tagged.
 
-The layout is a Japanese timely-disclosure notice's: the date and header block (company,
-representative, code and market, contact), the title, a lead paragraph saying what the notice does
-(``phrases.LEADS`` by notice type), 記, the numbered items of each issuance with its allotment table
-and total row, the notice's sections of prose, and 以上. Headings are the concepts' labels in the
-document's language; the words around values are ``exporter.domain.phrases``. Each fact is tagged
-where the text shows it, with the Transformation Registry 4 format that reads the shown text back;
-what the text does not show (vocabulary tokens, the other language's text) goes to ``ix:hidden``.
+The layout is a Japanese timely-disclosure notice's, declared in ``exporter.domain.phrases``: the
+date and header block (company, representative, code and market, contact), the title, a lead
+paragraph saying what the notice does (``phrases.LEADS`` by notice type), 記, the numbered parts
+and items of the notice's kind (``phrases.LAYOUTS``) with the allotment table and its total row,
+the notice's further sections of prose, and 以上. This module only walks that declaration: it finds
+each item's facts (for the notice as a whole and tranche by tranche), reads them into the item's
+pattern, and tags each fact where the text shows it, with the Transformation Registry 4 format that
+reads the shown text back. What the text does not show (vocabulary tokens, article numbers, the
+other language's text) goes to ``ix:hidden``; a fact no item takes is still shown, after the items.
 
 A document in one language needs every text of the filing in that language: ``MissingText`` names
 the fields that lack it, rather than mixing languages.
@@ -15,7 +17,7 @@ the fields that lack it, rather than mixing languages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -24,33 +26,42 @@ from lxml import etree
 from exporter.documents.xbrl import XSI_NIL, document_nsmap, resources, schema_ref, value_text
 from exporter.domain import concepts as c
 from exporter.domain import phrases
+from exporter.domain.categories import CATEGORIES
 from exporter.domain.concepts import Concept, base_of
-from exporter.domain.dimensions import RECIPIENT_AXIS, TRANCHE_AXIS
-from exporter.domain.kinds import KINDS, SHARE_METHODS, Instrument, IssuanceKind, NoticeType, ShareMethod, token
+from exporter.domain.dimensions import LISTING_AXIS, RECIPIENT_AXIS, SECTION_AXIS, TRANCHE_AXIS, TRANSLATION_AXIS
+from exporter.domain.kinds import KINDS, Instrument, IssuanceKind, NoticeType, ShareMethod, token
+from exporter.domain.text import Labels
 from exporter.domain.values import ValueType
-from exporter.facts.factset import Context, ExplicitMember, Fact, FactSet
+from exporter.facts.factset import ExplicitMember, Fact, FactSet, Member
 from exporter.notation.render import render_date, render_number
 from exporter.taxonomy.files import PREFIX
 from exporter.taxonomy.namespaces import IX, TR4, XHTML, XML_LANG
 
 STYLE = """
-body { font-family: serif; max-width: 48em; margin: 2em auto; line-height: 1.5; }
-.date, .issuer, .end { text-align: right; margin: 0; }
+body { font-family: serif; max-width: 50em; margin: 2em auto; line-height: 1.6; }
+.date, .issuer { text-align: right; margin: 0; }
+.end { text-align: right; margin-top: 1.5em; }
 .record { text-align: center; }
 h1 { font-size: 1.2em; text-align: center; margin: 1.5em 0; }
 h2 { font-size: 1em; margin: 1.2em 0 0.25em 0; }
-h3 { font-size: 1em; margin: 0.8em 0 0.25em 0; font-weight: normal; text-decoration: underline; }
-.item { margin: 0.25em 0; }
+h3 { font-size: 1em; margin: 0.8em 0 0.25em 0; font-weight: normal; }
+.lead { text-indent: 1em; }
 .text { white-space: pre-line; }
-table { border-collapse: collapse; margin-top: 0.5em; }
-th, td { border: 1px solid #444; padding: 0.25em 0.75em; }
-td.num { text-align: right; }
+body > .text { margin-left: 1em; }
+table.items { border-collapse: collapse; margin-left: 1em; }
+table.items td { padding: 0.15em 0.4em; vertical-align: top; }
+table.items td.heading { padding-right: 1.5em; }
+.tranche { margin: 0 0 0.2em 0; }
+table.allotments { border-collapse: collapse; margin: 0 0 0.3em 0; }
+table.allotments th, table.allotments td { border: 1px solid #444; padding: 0.2em 0.6em; vertical-align: middle; }
+table.allotments td.num { text-align: right; white-space: nowrap; }
 """
 
-HEADER_CONCEPTS = (c.DOCUMENT_TITLE, c.ANNOUNCEMENT_DATE, c.ISSUER_NAME, c.SECURITIES_CODE, c.LEI, c.EDINET_CODE,
-                   c.MARKET, c.REPRESENTATIVE, c.CONTACT, c.TELEPHONE, c.ADDRESS, c.TRADING_SYMBOL,
-                   c.BOARD_RESOLUTION_DATE, c.EARLIER_NOTICE_DATE, c.EARLIER_NOTICE_TITLE)
-_NOT_ITEMS = {concept.name for concept in HEADER_CONCEPTS}
+_TRANSLATED = ExplicitMember(TRANSLATION_AXIS.name, TRANSLATION_AXIS.members[0].name)
+_CATEGORY_LABELS = {category.member: category.label for category in CATEGORIES}
+_FIELD = re.compile(r"(\[\w+\])")
+
+Members = tuple[Member, ...]
 
 
 class MissingText(ValueError):
@@ -73,10 +84,26 @@ def _dotted(path: tuple[str | int, ...]) -> str:
     return text
 
 
+def _as_stated(value: Decimal, decimals: str | None) -> Decimal:
+    """The value with as many digits as it is stated to (10.00% stays 10.00; 12,000 thousand loses no zeros)."""
+    if decimals in (None, "INF"):
+        return value
+    stated = value.quantize(Decimal(1).scaleb(-int(decimals)))  # type: ignore[arg-type]
+    return stated if stated == value else value
+
+
+def _fields(template: str) -> set[str]:
+    return {piece[1:-1] for piece in _FIELD.findall(template)}
+
+
 @dataclass(frozen=True)
-class _Tranche:
-    context_members: tuple[ExplicitMember, ...]  # () for the notice as a whole
-    heading: str | None
+class _Group:
+    """Issuances the notice lays out together: one layout, one set of method words."""
+
+    layout: str
+    contexts: tuple[Members, ...]  # () is the notice as a whole; then the tranches
+    words: phrases.MethodWords
+    named: tuple[Members, ...]  # tranches the part headings name: when a notice mixes layouts
 
 
 class _InlineBuilder:
@@ -85,6 +112,29 @@ class _InlineBuilder:
         self.shown: set[int] = set()
         self.next_id = 1
         self._check_language()
+        # Facts by (concept, context members), in this document's language; upper limits under their base.
+        self.index: dict[tuple[str, Members], list[Fact]] = defaultdict(list)
+        self.translations: dict[tuple[str, Members], Fact] = {}
+        for fact in factset.facts:
+            if fact.lang not in (None, lang):
+                continue
+            members = fact.context.members
+            if _TRANSLATED in members:
+                rest = tuple(m for m in members if m != _TRANSLATED)
+                self.translations[(base_of(fact.concept).name, rest)] = fact
+            else:
+                self.index[(base_of(fact.concept).name, members)].append(fact)
+        # The tranches, in order: each a context of one TrancheAxis member (a notice of one issuance has none).
+        tranche_of = {f.context.members: tuple(m for m in f.context.members if isinstance(m, ExplicitMember)
+                                               and m.dimension == TRANCHE_AXIS.name) for f in factset.facts}
+        self.tranches: list[Members] = [t for t in dict.fromkeys(tranche_of.values()) if t]
+        self.extension_labels = {m.name: m.label for m in (factset.extension.members if factset.extension else ())}
+        # Recipient-category contexts by the rest of their members (the notice, or one tranche), in order.
+        self.rows: dict[Members, list[Members]] = defaultdict(list)
+        for context in dict.fromkeys(f.context.members for f in factset.facts):
+            recipient = [m for m in context if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name]
+            if recipient:
+                self.rows[tuple(m for m in context if m not in recipient)].append(context)
 
     def _check_language(self) -> None:
         texts: dict[tuple[object, ...], set[str | None]] = {}
@@ -97,6 +147,17 @@ class _InlineBuilder:
         missing = [_dotted(paths[key]) for key, langs in texts.items() if self.lang not in langs]
         if missing:
             raise MissingText(self.lang, missing)
+
+    # -- finding facts -------------------------------------------------------------------------
+    def get(self, concept: Concept, members: Members = (), *, unshown: bool = True) -> Fact | None:
+        """The fact of ``concept`` (or its upper-limit sibling) in the context of exactly ``members``."""
+        for fact in self.index.get((concept.name, members), ()):
+            if not (unshown and id(fact) in self.shown):
+                return fact
+        return None
+
+    def word(self, labels: Labels) -> str:
+        return labels[self.lang]
 
     # -- tagging -------------------------------------------------------------------------------
     def text(self, parent: etree._Element, text: str) -> None:
@@ -116,27 +177,8 @@ class _InlineBuilder:
         """Append ``fact`` as an ix element showing its value (with its unit words when shown)."""
         self.shown.add(id(fact))
         name = f"{PREFIX}:{fact.name}"
-        spec = fact.concept.type.spec
         if fact.unit is not None:
-            before, after, scale = ("", "", 0) if hidden else self.number_words(fact)
-            self.text(parent, before)
-            element = etree.SubElement(parent, f"{{{IX}}}nonFraction", name=name, contextRef=fact.context.id,
-                                       unitRef=fact.unit.id, id=self._id())
-            if fact.value is None:
-                element.set(XSI_NIL, "true")
-                if not hidden:
-                    self.text(parent, phrases.TO_BE_DETERMINED[self.lang])
-                return
-            assert isinstance(fact.value, Decimal)
-            element.set("decimals", fact.decimals or "INF")
-            element.set("scale", str(scale))
-            if hidden:
-                element.text = value_text(fact.value)
-            else:
-                rendered = render_number(fact.value, scale)
-                element.set("format", f"ixt:{rendered.format}")
-                element.text = rendered.text
-            self.text(parent, after)
+            self._tag_number(parent, fact, name, hidden)
             return
         element = etree.SubElement(parent, f"{{{IX}}}nonNumeric", name=name, contextRef=fact.context.id, id=self._id())
         if fact.concept.type is ValueType.DATE and not hidden and fact.value is not None:
@@ -145,17 +187,42 @@ class _InlineBuilder:
             element.text = rendered.text
         elif fact.concept.type is ValueType.BOOLEAN and not hidden:
             element.set("format", "ixt:fixed-true" if fact.value else "ixt:fixed-false")
-            element.text = fact.concept.heading(self.lang)
+            element.text = fact.concept.label[self.lang]
         else:
             if fact.concept.type is ValueType.TEXT_BLOCK:
                 element.set("escape", "true")
             element.text = value_text(fact.value)
         if fact.lang:
             element.set(XML_LANG, fact.lang)
-        elif not spec.localized and fact.concept.type in (ValueType.CODE, ValueType.TOKEN):
+        elif fact.concept.type in (ValueType.CODE, ValueType.TOKEN):
             # Codes and tokens have no natural language: xml:lang="" says so, rather than letting them
             # inherit the page's, so they mean the same here as in the instance.
             element.set(XML_LANG, "")
+
+    def _tag_number(self, parent: etree._Element, fact: Fact, name: str, hidden: bool) -> None:
+        assert fact.unit is not None
+        before, after, scale = ("", "", 0) if hidden or fact.value is None else self.number_words(fact)
+        self.text(parent, before)
+        element = etree.SubElement(parent, f"{{{IX}}}nonFraction", name=name, contextRef=fact.context.id,
+                                   unitRef=fact.unit.id, id=self._id())
+        if fact.value is None:
+            element.set(XSI_NIL, "true")
+            if not hidden:
+                self.text(parent, phrases.TO_BE_DETERMINED[self.lang])
+            return
+        assert isinstance(fact.value, Decimal)
+        element.set("decimals", fact.decimals or "INF")
+        element.set("scale", str(scale))
+        if hidden:
+            element.text = value_text(fact.value)
+            return
+        rendered = render_number(_as_stated(fact.value, fact.decimals), scale)
+        element.set("format", f"ixt:{rendered.format}")
+        element.text = rendered.text
+        self.text(parent, after)
+        translation = self.translations.get((base_of(fact.concept).name, fact.context.members))
+        if translation is not None and id(translation) not in self.shown:
+            self.fill(parent, phrases.TRANSLATION[self.lang], {"value": translation})
 
     def number_words(self, fact: Fact) -> tuple[str, str, int]:
         """(words before, words after, scale) around a number, in this document's language."""
@@ -166,47 +233,34 @@ class _InlineBuilder:
             currency = fact.unit.numerators[0].rsplit("}", 1)[1] if fact.unit else "JPY"
             decimals = int(fact.decimals) if fact.decimals not in (None, "INF") else 0  # type: ignore[arg-type]
             scale = max((s for s in phrases.SCALE_WORDS if s <= -decimals), default=0)
+            if isinstance(fact.value, Decimal) and fact.value % Decimal(1).scaleb(scale):
+                scale = 0  # not a whole number of thousands (millions): shown in full
             scale_word = phrases.SCALE_WORDS[scale][lang]
-            per = phrases.PER_SHARE[lang] if kind is ValueType.PER_SHARE else ""
             if lang == "ja":
-                return limit, f"{scale_word}{phrases.CURRENCY_JA.get(currency, currency)}{per}", scale
-            return f"{limit}{currency} ", f"{scale_word}{per}", scale
+                return limit, f"{scale_word}{phrases.CURRENCY_JA.get(currency, currency)}", scale
+            return f"{limit}{currency} ", scale_word, scale
         if kind is ValueType.PERCENT:
             return limit, phrases.UNITS["percent"][lang], -2
         noun = "shares" if kind is ValueType.SHARES else concept.noun
         return limit, phrases.UNITS[noun][lang] if noun else "", 0
 
-    # -- finding facts -------------------------------------------------------------------------
-    def facts_in(self, context_members: tuple[object, ...]) -> list[Fact]:
-        return [f for f in self.factset.facts if f.context.members == context_members]
+    def fill(self, parent: etree._Element, template: str, tagged: dict[str, Fact | None]) -> None:
+        """Write ``template``, tagging the fact named by each ``[field]`` where it stands."""
+        for piece in _FIELD.split(template):
+            if _FIELD.fullmatch(piece):
+                fact = tagged.get(piece[1:-1])
+                if fact is not None:
+                    self.tag(parent, fact)
+            else:
+                self.text(parent, piece)
 
-    def shown_in_language(self, facts: Iterable[Fact]) -> list[Fact]:
-        """Facts to show: non-text facts, and text facts in this document's language."""
-        return [f for f in facts if f.lang in (None, self.lang)]
-
-    def first(self, concept: Concept, members: tuple[object, ...] = ()) -> Fact | None:
-        for fact in self.factset.facts:
-            if base_of(fact.concept) is concept and fact.context.members == members and fact.lang in (None, self.lang):
-                return fact
-        return None
-
-    def tranches(self) -> list[_Tranche]:
-        labels = {m.name: m.label for m in (self.factset.extension.members if self.factset.extension else ())}
-        found: dict[ExplicitMember, None] = {}
-        for fact in self.factset.facts:
-            for member in fact.context.members:
-                if isinstance(member, ExplicitMember) and member.dimension == TRANCHE_AXIS.name:
-                    found.setdefault(member, None)
-        return [_Tranche((), None)] + [_Tranche((m,), labels[m.member][self.lang] if m.member in labels else m.member)
-                                       for m in found]
-
-    # -- document ------------------------------------------------------------------------------
+    # -- the document --------------------------------------------------------------------------
     def build(self, schema_href: str | None) -> etree._ElementTree:
         html = etree.Element(_h("html"), nsmap={None: XHTML, "ix": IX, "ixt": TR4, **document_nsmap(self.factset)})
         html.set(XML_LANG, self.lang)
         head = etree.SubElement(html, _h("head"))
         etree.SubElement(head, _h("meta"), {"http-equiv": "Content-Type", "content": "text/html; charset=UTF-8"})
-        title = self.first(c.DOCUMENT_TITLE)
+        title = self.get(c.DOCUMENT_TITLE)
         etree.SubElement(head, _h("title")).text = str(title.value) if title else "Notice"
         etree.SubElement(head, _h("style"), type="text/css").text = STYLE
         body = etree.SubElement(html, _h("body"))
@@ -215,176 +269,355 @@ class _InlineBuilder:
         self.masthead(body)
         if title:
             self.tag(etree.SubElement(body, _h("h1")), title)
-        self.lead(body)
-        if self.lang == "ja":
-            etree.SubElement(body, _h("p"), {"class": "record"}).text = phrases.RECORD
+        groups = self.groups()
+        self.lead(body, groups)
+        if self.word(phrases.RECORD):
+            etree.SubElement(body, _h("p"), {"class": "record"}).text = self.word(phrases.RECORD)
         number = 1
-        for tranche in self.tranches():
-            number = self.issuance(body, tranche, number)
+        notice_type = self.notice_type()
+        for part in phrases.NOTICE_PARTS.get(notice_type, ()):
+            number = self.part(body, part, groups[0], number, amended=False)
+        for group in groups:
+            for part in phrases.LAYOUTS[group.layout]:
+                number = self.part(body, part, group, number, amended=notice_type is NoticeType.AMENDMENT)
+            number = self.remaining(body, group, number)
         self.sections(body, number)
-        if self.lang == "ja":
-            etree.SubElement(body, _h("p"), {"class": "end"}).text = phrases.END
+        etree.SubElement(body, _h("p"), {"class": "end"}).text = self.word(phrases.END)
         self.header(header_holder, schema_href)
         return etree.ElementTree(html)
 
-    def line(self, parent: etree._Element, caption: str, *facts: Fact | None, sep: str = " ") -> None:
-        present = [f for f in facts if f is not None]
-        if not present:
-            return
-        para = etree.SubElement(parent, _h("p"), {"class": "issuer"})
-        self.text(para, caption)
-        for index, fact in enumerate(present):
-            self.text(para, sep if index else "")
-            self.tag(para, fact)
-
     def masthead(self, body: etree._Element) -> None:
-        announced = self.first(c.ANNOUNCEMENT_DATE)
+        announced = self.get(c.ANNOUNCEMENT_DATE)
         if announced:
             self.tag(etree.SubElement(body, _h("p"), {"class": "date"}), announced)
-        if self.lang == "ja":
-            etree.SubElement(body, _h("p")).text = phrases.TO_ALL.ja
+        etree.SubElement(body, _h("p")).text = self.word(phrases.TO_ALL)
         captions = phrases.CAPTIONS
-        self.line(body, captions["company"][self.lang], self.first(c.ISSUER_NAME))
-        self.line(body, captions["address"][self.lang], self.first(c.ADDRESS))
-        self.line(body, captions["representative"][self.lang], self.first(c.REPRESENTATIVE))
-        code, market = self.first(c.SECURITIES_CODE), self.first(c.MARKET)
+        self.line(body, captions["company"], self.get(c.ISSUER_NAME))
+        self.line(body, captions["address"], self.get(c.ADDRESS))
+        self.line(body, captions["representative"], self.get(c.REPRESENTATIVE))
+        code, market = self.get(c.SECURITIES_CODE), self.get(c.MARKET)
         if code or market:
             para = etree.SubElement(body, _h("p"), {"class": "issuer"})
             self.text(para, "(" if self.lang == "en" else "（")
             if code:
-                self.text(para, captions["code"][self.lang])
+                self.text(para, self.word(captions["code"]))
                 self.tag(para, code)
             if market:
                 self.text(para, ", " if code and self.lang == "en" else ("　" if code else ""))
                 self.tag(para, market)
             self.text(para, ")" if self.lang == "en" else "）")
-        self.line(body, captions["lei"][self.lang], self.first(c.LEI))
-        self.line(body, captions["edinet"][self.lang], self.first(c.EDINET_CODE))
+        self.line(body, captions["lei"], self.get(c.LEI))
+        self.line(body, captions["edinet"], self.get(c.EDINET_CODE))
         listings = [f for f in self.factset.facts if f.concept is c.TRADING_SYMBOL]
         if listings:
             para = etree.SubElement(body, _h("p"), {"class": "issuer"})
-            self.text(para, phrases.CAPTIONS["listings"][self.lang])
+            self.text(para, self.word(captions["listings"]))
             for index, fact in enumerate(listings):
-                exchange = next(m.value for m in fact.context.members if not isinstance(m, ExplicitMember))
+                exchange = next(m.value for m in fact.context.members
+                                if not isinstance(m, ExplicitMember) and m.dimension == LISTING_AXIS.name)
                 self.text(para, (", " if index else "") + f"{exchange}: ")
                 self.tag(para, fact)
-        self.line(body, captions["contact"][self.lang], self.first(c.CONTACT))
-        self.line(body, captions["telephone"][self.lang], self.first(c.TELEPHONE))
+        self.line(body, captions["contact"], self.get(c.CONTACT))
+        telephone = self.get(c.TELEPHONE)
+        if telephone:
+            para = etree.SubElement(body, _h("p"), {"class": "issuer"})
+            self.text(para, ("(" if self.lang == "en" else "（") + self.word(captions["telephone"]))
+            self.tag(para, telephone)
+            self.text(para, ")" if self.lang == "en" else "）")
 
-    def subject(self) -> str:
-        kinds = {f.value for f in self.factset.facts if f.concept is c.ISSUANCE_KIND}
-        methods = {f.value for f in self.factset.facts if f.concept is c.SHARE_METHOD}
-        instruments = {KINDS[k].instrument for k in IssuanceKind if token(k) in kinds}
-        if instruments == {Instrument.SHARES} and len(methods) == 1:
-            method = next(m for m in ShareMethod if token(m) in methods)
-            return phrases.SUBJECTS[method][self.lang]
-        if len(instruments) == 1:
-            return phrases.SUBJECTS[next(iter(instruments))][self.lang]
-        return " / ".join(phrases.SUBJECTS[i][self.lang] for i in Instrument)
+    def line(self, parent: etree._Element, caption: Labels, fact: Fact | None) -> None:
+        if fact is not None:
+            para = etree.SubElement(parent, _h("p"), {"class": "issuer"})
+            self.text(para, self.word(caption))
+            self.tag(para, fact)
 
-    def fill(self, parent: etree._Element, template: str, tagged: dict[str, Fact | None]) -> None:
-        for piece in re.split(r"(\[\w+\])", template):
-            name = piece[1:-1] if piece.startswith("[") and piece.endswith("]") else None
-            fact = tagged.get(name) if name else None
-            if fact is not None:
-                self.tag(parent, fact)
-            elif name is None:
-                self.text(parent, piece)
+    # -- what the notice is about --------------------------------------------------------------
+    def notice_type(self) -> NoticeType:
+        fact = self.get(c.NOTICE_TYPE, unshown=False)
+        return next((t for t in NoticeType if fact is not None and fact.value == token(t)), NoticeType.RESOLUTION)
 
-    def lead(self, body: etree._Element) -> None:
-        notice_type = next((t for t in NoticeType for f in self.factset.facts
-                            if f.concept is c.NOTICE_TYPE and f.value == token(t)), NoticeType.RESOLUTION)
-        resolved = self.first(c.BOARD_RESOLUTION_DATE)
-        with_date, without_date = phrases.LEADS[notice_type]
-        template = (with_date if resolved else without_date)[self.lang]
-        name = self.first(c.ISSUER_NAME)
-        company = str(name.value) if name and self.lang == "en" else ""
-        para = etree.SubElement(body, _h("p"))
-        self.fill(para, template.format(company=company, subject=self.subject()), {"date": resolved})
-        earlier_date, earlier_title = self.first(c.EARLIER_NOTICE_DATE), self.first(c.EARLIER_NOTICE_TITLE)
-        if earlier_date and earlier_title:
-            self.text(para, " " if self.lang == "en" else "")
-            self.fill(para, phrases.EARLIER[self.lang], {"date": earlier_date, "title": earlier_title})
+    def kinds(self, contexts: tuple[Members, ...]) -> list[IssuanceKind]:
+        values = {f.value for members in contexts for f in self.index.get((c.ISSUANCE_KIND.name, members), ())}
+        return [kind for kind in IssuanceKind if token(kind) in values]
 
-    def issuance(self, body: etree._Element, tranche: _Tranche, number: int) -> int:
-        facts = [f for f in self.shown_in_language(self.facts_in(tranche.context_members))
-                 if f.name not in _NOT_ITEMS and f.concept.type is not ValueType.TEXT_BLOCK]
-        allotment_rows = self.allotment_contexts(tranche)
-        if not facts and not allotment_rows:
-            return number
-        heading = phrases.OUTLINE[self.lang] if tranche.heading is None else tranche.heading
+    def method(self, contexts: tuple[Members, ...]) -> ShareMethod | None:
+        values = {f.value for members in contexts for f in self.index.get((c.SHARE_METHOD.name, members), ())}
+        found = [method for method in ShareMethod if token(method) in values]
+        return found[0] if len(found) == 1 else None
+
+    def groups(self) -> list[_Group]:
+        """The issuances by layout: usually one group; a notice mixing rights and shares has two."""
+        by_layout: dict[str, list[Members]] = {}
+        for members in self.tranches or [()]:
+            kinds = self.kinds((members,)) or self.kinds(((),)) or [IssuanceKind.RESTRICTED_STOCK]
+            by_layout.setdefault(phrases.KIND_LAYOUTS[kinds[0]], []).append(members)
+        groups = []
+        for index, (layout, tranches) in enumerate(by_layout.items()):
+            contexts = tuple(dict.fromkeys([(), *tranches])) if index == 0 else tuple(tranches)
+            kinds = self.kinds(contexts)
+            rights = bool(kinds) and KINDS[kinds[0]].instrument is Instrument.RIGHTS
+            words = phrases.RIGHTS_WORDS if rights else phrases.METHOD_WORDS[self.method(contexts)]
+            groups.append(_Group(layout, contexts, words, tuple(tranches) if len(by_layout) > 1 else ()))
+        return groups
+
+    def subject(self, groups: list[_Group]) -> str:
+        """What the notice is about: each group's act, qualified by its kind (譲渡制限付株式報酬としての自己株式の処分)."""
+        subjects = []
+        for group in groups:
+            kinds = self.kinds(group.contexts) or self.kinds(((),))
+            if len(kinds) == 1:
+                qualifier = phrases.KIND_WORDS[kinds[0]]
+            elif kinds and all(KINDS[kind].compensation for kind in kinds):
+                qualifier = phrases.COMPENSATION_WORDS
+            else:
+                qualifier = Labels("", "")
+            act = group.words.subject
+            subjects.append(act.en + qualifier.en if self.lang == "en" else qualifier.ja + act.ja)
+        return self.word(phrases.AND).join(subjects)
+
+    def lead(self, body: etree._Element, groups: list[_Group]) -> None:
+        notice_type = self.notice_type()
+        resolved, body_fact = self.get(c.BOARD_RESOLUTION_DATE), self.get(c.DECISION_BODY)
+        determined = self.get(c.DETERMINATION_DATE) if notice_type is NoticeType.DETERMINATION else None
+        earlier = {"date": self.get(c.EARLIER_NOTICE_DATE), "title": self.get(c.EARLIER_NOTICE_TITLE)}
+        decision = frozenset(k for k, v in (("date", resolved), ("body", body_fact)) if v is not None)
+        stated_earlier = frozenset(k for k, v in earlier.items() if v is not None)
+        name = self.get(c.ISSUER_NAME, unshown=False)
+        words = {"company": str(name.value) if name and self.lang == "en" else "", "subject": self.subject(groups),
+                 "occasion": self.word(phrases.OCCASIONS[decision]), "resolved": self.word(phrases.RESOLVED[decision]),
+                 "determined": self.word(phrases.DETERMINED[frozenset({"determined"} if determined else ())])}
+        template = self.word(phrases.LEADS[notice_type])
+        amendment_lead = notice_type is NoticeType.AMENDMENT and stated_earlier in phrases.AMENDMENT_LEADS
+        if amendment_lead:
+            template = self.word(phrases.AMENDMENT_LEADS[stated_earlier])
+        para = etree.SubElement(body, _h("p"), {"class": "lead"})
+        self.fill(para, template.format(**words),
+                  {"date": resolved, "body": body_fact, "determined": determined, **(earlier if amendment_lead else {})})
+        if not amendment_lead and stated_earlier:
+            self.fill(para, self.word(phrases.EARLIER[stated_earlier]), earlier)
+
+    # -- parts and items -----------------------------------------------------------------------
+    def heading(self, labels: Labels, group: _Group) -> str:
+        return self.word(labels).format(**{name: self.word(words) for name, words in vars(group.words).items()})
+
+    def numbered(self, body: etree._Element, number: int, heading: str) -> None:
         etree.SubElement(body, _h("h2")).text = f"{number}. {heading}" if self.lang == "en" else f"{number}．{heading}"
-        items = etree.SubElement(body, _h("ol"))
-        for fact in facts:
-            if fact.concept.type is ValueType.TOKEN:
-                self.token_item(items, fact)
-                continue
-            li = etree.SubElement(items, _h("li"), {"class": "item"})
-            self.text(li, base_of(fact.concept).heading(self.lang) + (": " if self.lang == "en" else "　"))
-            self.tag(li, fact)
-        if allotment_rows:
-            self.allotment_table(items, tranche, allotment_rows)
+
+    def part(self, body: etree._Element, part: phrases.Part, group: _Group, number: int, *, amended: bool) -> int:
+        if part.text is not None:
+            fact = self.get(part.text)
+            if fact is None:
+                return number
+            self.numbered(body, number, self.heading(part.heading, group))
+            self.tag(etree.SubElement(body, _h("div"), {"class": "text"}), fact)
+            return number + 1
+        rows = [(item, values) for item in part.items if (values := self.item_values(item, group))]
+        label_fact = self.get(c.TRANCHE_LABEL)
+        if not rows:
+            return number
+        heading = self.heading(part.heading, group)
+        if amended and part.terms:
+            heading = self.word(phrases.AMENDED).format(heading=heading)
+        self.numbered(body, number, heading)
+        if group.named:  # 2．新株予約権の発行要項（第3回新株予約権）
+            h2 = body[-1]
+            self.text(h2, " (" if self.lang == "en" else "（")
+            for index, members in enumerate(group.named):
+                self.text(h2, self.word(phrases.SEPARATOR) if index else "")
+                self.tranche_name_tagged(h2, members)
+            self.text(h2, ")" if self.lang == "en" else "）")
+        if label_fact is not None:  # a notice of one issuance that names it
+            self.tag(etree.SubElement(body, _h("h3")), label_fact)
+        table = etree.SubElement(body, _h("table"), {"class": "items"})
+        for index, (item, values) in enumerate(rows, start=1):
+            row = etree.SubElement(table, _h("tr"))
+            etree.SubElement(row, _h("td")).text = f"({index})"
+            etree.SubElement(row, _h("td"), {"class": "heading"}).text = self.item_heading(item, group, values)
+            cell = etree.SubElement(row, _h("td"))
+            if item.allotments:
+                self.allotments(cell, group)
+            else:
+                self.item_cell(cell, item, group, values)
         return number + 1
 
-    def token_item(self, items: etree._Element, fact: Fact) -> None:
-        """A vocabulary code is shown by its label; the token itself is tagged hidden."""
-        label = None
-        if fact.concept is c.ISSUANCE_KIND:
-            label = next((KINDS[k].label for k in IssuanceKind if token(k) == fact.value), None)
-        elif fact.concept is c.SHARE_METHOD:
-            label = next((SHARE_METHODS[m] for m in ShareMethod if token(m) == fact.value), None)
+    def item_values(self, item: phrases.Item, group: _Group) -> dict[Members, dict[str, Fact]]:
+        """The item's facts (not shown yet) by context: the notice as a whole, then each tranche."""
+        if item.allotments:
+            return {members: {} for members in group.contexts if self.allotment_rows(members)}
+        found: dict[Members, dict[str, Fact]] = {}
+        for members in group.contexts:
+            values = {key: fact for key, concept in item.parts if (fact := self.get(concept, members)) is not None}
+            if values:
+                found[members] = values
+        return found
+
+    def item_heading(self, item: phrases.Item, group: _Group, values: dict[Members, dict[str, Fact]]) -> str:
+        if item.heading is not None:
+            return self.heading(item.heading, group)
+        present = {key for facts in values.values() for key in facts}
+        concept = next(concept for key, concept in item.parts if key in present)
+        return base_of(concept).label[self.lang]
+
+    def item_cell(self, cell: etree._Element, item: phrases.Item, group: _Group,
+                  values: dict[Members, dict[str, Fact]]) -> None:
+        if len(values) == 1 and (list(values) == [()] or group.named):
+            self.values(cell, item, next(iter(values.values())))  # one issuance: the part's heading names it
+            return
+        for members, facts in values.items():
+            line = etree.SubElement(cell, _h("div"), {"class": "tranche"})
+            if members:
+                self.tranche_caption(line, members)
+            self.values(line, item, facts)
+
+    def values(self, parent: etree._Element, item: phrases.Item, facts: dict[str, Fact]) -> None:
+        """The item's values: the first pattern all of whose fields have values, then the rest by label."""
+        numbers = {key: fact for key, fact in facts.items() if fact.value is not None or fact.unit is None}
+        pattern = next((p for p in item.patterns if _fields(p[self.lang]) <= set(numbers)), None)
+        used = _fields(pattern[self.lang]) if pattern else set()
+        if pattern is not None:
+            self.fill(parent, pattern[self.lang], {key: numbers[key] for key in used})
+        rest = [(key, fact) for key, fact in facts.items() if key not in used]
+        for index, (_, fact) in enumerate(rest):
+            alone = not used and len(rest) == 1
+            if fact.concept.type is ValueType.TEXT_BLOCK:
+                self.tag(etree.SubElement(parent, _h("div"), {"class": "text"}), fact)
+                continue
+            if used or index:
+                etree.SubElement(parent, _h("br"))
+            if not alone and fact.concept.type is not ValueType.BOOLEAN:
+                self.text(parent, base_of(fact.concept).heading(self.lang) + self.word(phrases.LABEL_END))
+            self.tag(parent, fact)
+
+    def tranche_name(self, members: Members) -> str:
+        label = self.get(c.TRANCHE_LABEL, members, unshown=False)
         if label is not None:
-            li = etree.SubElement(items, _h("li"), {"class": "item"})
-            self.text(li, fact.concept.heading(self.lang) + (": " if self.lang == "en" else "　") + label[self.lang])
+            return str(label.value)
+        member = members[0]
+        assert isinstance(member, ExplicitMember)
+        return self.extension_labels[member.member][self.lang] if member.member in self.extension_labels \
+            else member.member
 
-    def allotment_contexts(self, tranche: _Tranche) -> list[Context]:
-        contexts: dict[str, Context] = {}
-        for fact in self.factset.facts:
-            members = fact.context.members
-            recipient = [m for m in members if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name]
-            rest = tuple(m for m in members if m not in recipient)
-            if recipient and rest == tranche.context_members:
-                contexts.setdefault(fact.context.id, fact.context)
-        return list(contexts.values())
+    def tranche_name_tagged(self, parent: etree._Element, members: Members) -> None:
+        """The tranche's name: its label tagged where it is first shown, plain text after that."""
+        label = self.get(c.TRANCHE_LABEL, members)
+        if label is not None:
+            self.tag(parent, label)
+        else:
+            self.text(parent, self.tranche_name(members))
 
-    def allotment_table(self, items: etree._Element, tranche: _Tranche, rows: list[Context]) -> None:
-        li = etree.SubElement(items, _h("li"), {"class": "item"})
-        self.text(li, phrases.ALLOTMENTS[self.lang])
-        columns = [concept for concept in (c.RECIPIENT_DESCRIPTION, c.ALLOTTEE_NAME, c.NUMBER_OF_RECIPIENTS,
-                                           c.RIGHTS_ALLOTTED, c.SHARES_ALLOTTED)
-                   if any(self.first(concept, ctx.members) for ctx in rows)]
-        table = etree.SubElement(li, _h("table"))
+    def tranche_caption(self, parent: etree._Element, members: Members) -> None:
+        """The tranche's name before its values."""
+        self.tranche_name_tagged(parent, members)
+        self.text(parent, self.word(phrases.LABEL_END))
+
+    # -- allotments ----------------------------------------------------------------------------
+    def allotment_rows(self, members: Members) -> list[Members]:
+        """Contexts of recipient categories within ``members`` (the notice, or one tranche)."""
+        return self.rows.get(members, [])
+
+    def category_label(self, context: Members) -> str:
+        member = next(m for m in context if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name)
+        labels = _CATEGORY_LABELS.get(member.member) or self.extension_labels.get(member.member)
+        return labels[self.lang] if labels else member.member
+
+    def allotments(self, cell: etree._Element, group: _Group) -> None:
+        tranches = [members for members in group.contexts if self.allotment_rows(members)]
+        for members in tranches:
+            holder = cell
+            if members and not (group.named and len(tranches) == 1):
+                holder = etree.SubElement(cell, _h("div"), {"class": "tranche"})
+                self.tranche_caption(holder, members)
+            rows = self.allotment_rows(members)
+            if len(rows) == 1:
+                self.allotment_line(holder, rows[0])
+            else:
+                self.allotment_table(holder, members, rows)
+
+    def allotment_line(self, parent: etree._Element, context: Members) -> None:
+        """One recipient category, in words: 当社の執行役員　3名　554株."""
+        names = [f for concept in (c.RECIPIENT_DESCRIPTION, c.ALLOTTEE_NAME) if (f := self.get(concept, context))]
+        numbers = [f for concept in phrases.ALLOTMENT_COLUMNS[2:] if (f := self.get(concept, context))]
+        for index, fact in enumerate(names):
+            self.text(parent, self.word(phrases.SEPARATOR) if index else "")
+            self.tag(parent, fact)
+        if not names:
+            self.text(parent, self.category_label(context))
+        for index, fact in enumerate(numbers):
+            self.text(parent, (self.word(phrases.LABEL_END) if index == 0 else self.word(phrases.SEPARATOR))
+                      if self.lang == "en" else "　")
+            self.tag(parent, fact)
+
+    def allotment_table(self, parent: etree._Element, members: Members, rows: list[Members]) -> None:
+        columns = [concept for concept in phrases.ALLOTMENT_COLUMNS
+                   if any(self.get(concept, row, unshown=False) for row in rows)]
+        if not any(concept in columns for concept in (c.RECIPIENT_DESCRIPTION, c.ALLOTTEE_NAME)):
+            columns.insert(0, c.RECIPIENT_DESCRIPTION)  # the category's own label stands in
+        table = etree.SubElement(parent, _h("table"), {"class": "allotments"})
         header = etree.SubElement(table, _h("tr"))
         for concept in columns:
             etree.SubElement(header, _h("th")).text = concept.heading(self.lang)
         for context in rows:
             row = etree.SubElement(table, _h("tr"))
-            for concept in columns:
-                numeric = concept.type.numeric
-                cell = etree.SubElement(row, _h("td"), {"class": "num"} if numeric else {})
-                fact = self.first(concept, context.members)
+            for index, concept in enumerate(columns):
+                cell = etree.SubElement(row, _h("td"), {"class": "num"} if concept.type.numeric else {})
+                cell.text = ""
+                fact = self.get(concept, context)
                 if fact is not None:
                     self.tag(cell, fact)
-        totals = {c.RIGHTS_ALLOTTED.name: c.NUMBER_OF_RIGHTS, c.SHARES_ALLOTTED.name: c.NUMBER_OF_SHARES}
-        total_facts = {name: self.first(total, tranche.context_members) for name, total in totals.items()}
-        if any(total_facts.get(concept.name) for concept in columns):
+                elif index == 0 and concept is c.RECIPIENT_DESCRIPTION:
+                    cell.text = self.category_label(context)
+        totals = {column.name: next((f for total in phrases.ALLOTMENT_TOTALS.get(column.name, ())
+                                     if (f := self.get(total, members, unshown=False)) is not None), None)
+                  for column in columns}
+        if any(totals.values()):
             row = etree.SubElement(table, _h("tr"))
             for index, concept in enumerate(columns):
-                fact = total_facts.get(concept.name)
                 cell = etree.SubElement(row, _h("td"), {"class": "num"} if concept.type.numeric else {})
+                cell.text = ""  # <td></td>, not <td/>, for browsers that read the page as HTML
+                total = totals[concept.name]
                 if index == 0:
-                    cell.text = phrases.TOTAL[self.lang]
-                elif fact is not None:
-                    self.tag(cell, fact)  # the issuance's own total, stated again: a consistent duplicate
+                    cell.text = self.word(phrases.TOTAL)
+                elif total is not None:
+                    self.tag(cell, total)  # the issuance's own total, stated again: a consistent duplicate
+
+    # -- what no item took ---------------------------------------------------------------------
+    def remaining(self, body: etree._Element, group: _Group, number: int) -> int:
+        """Facts of the group's issuances that no item of its layout showed, each under its label."""
+        hidden = {concept.name for concept in phrases.HIDDEN} | {c.TRANCHE_LABEL.name}
+        rows: list[tuple[Members, Fact]] = []
+        for members in group.contexts:
+            for (name, context), facts in self.index.items():
+                if context != members or name in hidden:
+                    continue
+                rows.extend((members, fact) for fact in facts if id(fact) not in self.shown
+                            and fact.concept.type is not ValueType.TEXT_BLOCK)
+        if not rows:
+            return number
+        self.numbered(body, number, self.word(phrases.OTHER_PARTICULARS))
+        table = etree.SubElement(body, _h("table"), {"class": "items"})
+        for index, (members, fact) in enumerate(rows, start=1):
+            row = etree.SubElement(table, _h("tr"))
+            etree.SubElement(row, _h("td")).text = f"({index})"
+            etree.SubElement(row, _h("td"), {"class": "heading"}).text = base_of(fact.concept).label[self.lang]
+            cell = etree.SubElement(row, _h("td"))
+            if members:
+                self.tranche_caption(cell, members)
+            self.tag(cell, fact)
+        return number + 1
 
     def sections(self, body: etree._Element, number: int) -> None:
-        blocks = [f for f in self.shown_in_language(self.factset.facts) if f.concept.type is ValueType.TEXT_BLOCK]
-        for fact in blocks:
-            heading = fact.concept.heading(self.lang)
-            typed = [m for m in fact.context.members if not isinstance(m, ExplicitMember)]
+        """Sections of prose no part took: further sections under their own headings, in the input's order."""
+        for fact in self.factset.facts:
+            if fact.concept.type is not ValueType.TEXT_BLOCK or fact.lang not in (None, self.lang) \
+                    or id(fact) in self.shown:
+                continue
+            heading = fact.concept.label[self.lang]
+            typed = [m for m in fact.context.members if not isinstance(m, ExplicitMember)
+                     and m.dimension == SECTION_AXIS.name]
             if typed:
-                heading = typed[0].value
-            etree.SubElement(body, _h("h2")).text = f"{number}. {heading}" if self.lang == "en" else f"{number}．{heading}"
+                labels = self.factset.section_headings.get(typed[0].value)
+                heading = labels[self.lang] if labels else typed[0].value
+            self.numbered(body, number, heading)
             self.tag(etree.SubElement(body, _h("div"), {"class": "text"}), fact)
             number += 1
 

@@ -210,7 +210,9 @@ NO_PAYMENT = Concept("NoPaymentRequired", ValueType.BOOLEAN,
                        "新株予約権と引換えに金銭の払込みを要しない"), terse=L("No payment", "無償"),
                      references=(R("238", "1", "2"),))
 PAYMENT_METHOD = Concept("PaymentMethod", ValueType.TEXT, L("Method of payment", "払込方法"),
-                         references=(R("246", "2"),), headers=("Payment method",))
+                         verbose=L("How the rights or shares are paid for (for example monetary claims contributed in "
+                                   "kind)", "新株予約権又は株式の払込みの方法（金銭債権の現物出資等）"),
+                         references=(R("246", "2"), R("199", "1", "3")), headers=("Payment method",))
 EXERCISE_PRICE = Concept("ExercisePricePerShare", ValueType.PER_SHARE,
                          L("Amount of property to be contributed upon exercise, per share", "1株当たりの行使価額"),
                          terse=L("Exercise price per share", "行使価額"), references=(R("236", "1", "2"),),

@@ -150,6 +150,8 @@ class _Builder:
     def build(self) -> FactSet:
         for statement in statements(self.filing):
             self.add(statement)
+        for section in self.filing.sections.further if self.filing.sections else ():
+            self.factset.section_headings[section.key] = _both(section.heading.en, section.heading.ja)
         # Reader's order: the notice's facts, listings, allotments, sections; within each, context by
         # context in order of first use, concepts in the taxonomy's order.
         first_use = {context.id: index for index, context in enumerate(self.factset.contexts)}

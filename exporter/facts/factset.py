@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from exporter.domain.concepts import Concept
+from exporter.domain.text import Labels
 from exporter.taxonomy.extension import Extension
 
 FactValue = Decimal | str | date | bool | None  # None: a nil fact (to be determined)
@@ -75,6 +76,7 @@ class FactSet:
 
     facts: list[Fact] = field(default_factory=list)
     extension: Extension | None = None
+    section_headings: dict[str, Labels] = field(default_factory=dict)  # further sections: key -> heading in both
 
     @property
     def contexts(self) -> list[Context]:

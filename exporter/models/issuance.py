@@ -153,6 +153,7 @@ class SharesIssuance(IssuanceTerms):
     number_of_shares: Annotated[Quantity | None, c.NUMBER_OF_SHARES] = None
     price_per_share: Annotated[Money | None, c.PRICE_PER_SHARE] = None
     total_amount: Annotated[Money | None, c.TOTAL_ISSUE_VALUE] = None
+    payment_method: Annotated[LocalizedText | None, c.PAYMENT_METHOD] = None  # e.g. monetary claims contributed in kind
     disposal_date: Annotated[StatedDate | None, c.DISPOSAL_DATE] = None
     capital_increase: Annotated[Money | None, c.CAPITAL_INCREASE] = None
     capital_reserve_increase: Annotated[Money | None, c.CAPITAL_RESERVE_INCREASE] = None

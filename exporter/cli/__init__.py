@@ -1,6 +1,7 @@
 """The ``disclosure-exporter`` command line: a thin click layer over the library.
 
-One module per command (``export``, ``validate``, ``convert``, ``taxonomy``, ``template``, ``schema``), each
+One module per command (``export``, ``validate``, ``convert``, ``taxonomy``, ``template``, ``schema``,
+``tag``), each
 calling the library; this module only assembles the group. Exit codes: 0 success; 1 invalid input
 or output (nothing written); 2 usage error or unreadable input.
 """
@@ -19,6 +20,7 @@ COMMANDS = {
     "template": "template",
     "taxonomy": "taxonomy",
     "schema": "schema",
+    "tag": "tag",
 }
 
 

@@ -39,6 +39,8 @@ _TOTAL = _re(r"総額|払込総額|合計|total|aggregate|in all")
 _EXERCISE_TOTAL = _re(r"行使に際して出資される財産|行使価額の総額|exercise value")
 _PER_RIGHT_SHARES = _re(r"1個(?:当た?り|につき|あたり)|付与株式数|for each|per (?:each |one )?(?:stock acquisition |share )?"
                         r"(?:rights?|options?|units?)|each (?:stock acquisition )?right|target shares")
+_PER_RIGHT_AFTER = _re(r"\s*(?:per|for each|for every|of each)\s+(?:one\s+)?(?:stock acquisition |share )?"
+                       r"(?:rights?|options?|units?)\b")
 _FLOOR_SHARES = _re(r"下限行使価額においても|at the (?:lower limit|floor)")
 _OUTSTANDING = _re(r"発行済株式(?:総)?数|shares (?:issued and )?outstanding|total number of (?:shares )?issued shares")
 _RIGHTS_TOTAL = _re(r"新株予約権|総数|stock acquisition rights|share options|options|rights|units")
@@ -59,7 +61,7 @@ _DATE_ITEMS: tuple[tuple[re.Pattern[str], Key | tuple[Key, Key]], ...] = (
 )
 _BOARD = _re(r"取締役会|board of directors|board meeting|meeting of the board|書面決議|みなし決議")
 _MEETING = _re(r"株主総会|shareholders'? meeting|general meeting|meeting of shareholders|\bagm\b")
-_ANNOUNCED = _re(r"付で?公表|付「|付け?で?開示|公表(?:した|いたし)|announced|released on|dated|付の?お知らせ")
+_ANNOUNCED = _re(r"付で?[^、。]{0,16}公表|公表し|付「|付け?で?開示|公表(?:した|いたし)|announced|released on|dated|付の?お知らせ")
 _INTRODUCE = _re(r"導入|introduc|establish|adopt(?:ed|ion) (?:of )?(?:a|the) .*plan|制度を新設")
 _TODAY = _re(r"本日(?:開催|開かれた)?の?(?:当社)?取締役会|本日[、,]|本日付|held today|meeting (?:held )?today")
 _DATELINE = _re(r"^\s*(?:\*+\s*)?(?:[A-Za-z ,.]{2,40}[-–—,]\s*)?$")
@@ -98,7 +100,8 @@ class Classifier:
             if not layout.tokens[earlier.index] and (item is None or item.line < token.line):
                 local = earlier.folded + " " + local
         section = layout.section_at(token.line, token.start)
-        return Context(_both(local), _both(item.heading if item else ""), _both(section.heading if section else ""),
+        heading = item.heading if item else (section.heading if section else "")
+        return Context(_both(local), _both(heading), _both(section.heading if section else ""),
                        line.folded[token.unit_end:token.unit_end + 40])
 
     def in_allotment(self, token: Token, context: Context) -> bool:
@@ -145,7 +148,7 @@ class Classifier:
                 return ("exercise", "shares_at_lower_limit_price")
             if _OUTSTANDING.search(local):
                 return ("dilution", "shares_outstanding")
-            if rights and _PER_RIGHT_SHARES.search(local):
+            if rights and (_PER_RIGHT_SHARES.search(local) or _PER_RIGHT_AFTER.match(context.after)):
                 return ("shares_per_right",)
             return ("number_of_shares",)
         if token.unit == "rights" and rights:
@@ -159,7 +162,8 @@ class Classifier:
         layout = self.layout
         line = layout.lines[token.line]
         before = line.folded[max(0, token.start - 50):token.start]
-        after = line.folded[token.end:token.end + 60]
+        following = [t.start for t in layout.tokens[token.line] if t.start >= token.end]
+        after = line.folded[token.end:min([token.end + 60, *following])]
         compact_after = re.sub(r"\s+", "", after)[:30]
         nearest = None
         for name, pattern in (("board", _BOARD), ("meeting", _MEETING), ("announced", _ANNOUNCED)):

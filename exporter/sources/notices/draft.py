@@ -85,6 +85,9 @@ def draft_filing(extraction: Extraction) -> tuple[Filing, dict[str, Any], list[t
                     progressed = True
                     continue
                 location = model_location(tuple(item["loc"]))
+                if len(location) == 2 and location[0] == "issuances":
+                    # An issuance cannot be left out (a filing needs one): its allotments can.
+                    location = (*location, "allotments")
                 message = item["msg"].removeprefix("Value error, ")
                 spot = extraction.found.get(location)
                 line = spot.spots[0].line if spot and spot.spots else None

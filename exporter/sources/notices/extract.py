@@ -164,6 +164,7 @@ class _Builder:
         self.warnings: list[tuple[int | None, str]] = []
         self.claimed: set[tuple[int, int]] = set()
         self.placeholders: set[Path] = set()
+        self.period_end: tuple[Token, Key] | None = None
 
     # -- spots -----------------------------------------------------------------------------------------------
     def spot_of(self, token: Token) -> Spot:
@@ -265,15 +266,20 @@ class _Builder:
     def classify(self, token: Token, classifier: Classifier, pools: dict) -> None:
         context = classifier.context(token)
         tranche = self.layout.tranche_at(token.line)
+        previous, self.period_end = self.period_end, None
+        if token.kind == "date" and previous is not None and previous[0].line == token.line and \
+                re.fullmatch(r"\s*(?:から|~|-|–|to|through|until|till|至|より)\s*(?:自\s*)?",
+                             self.lines[token.line].folded[previous[0].end:token.start], re.IGNORECASE):
+            self.assign(tranche, previous[1], token)
+            return
         if token.kind == "date":
             key = classifier.date(token, context)
             if key is None:
                 return
             if isinstance(key[0], tuple):  # a period: the first date is the start, the next the end
                 start_key, end_key = key  # type: ignore[misc]
-                chosen = end_key if (tranche, start_key) in self.keys and \
-                    self.keys[(tranche, start_key)].value != token.value.isoformat() else start_key  # type: ignore[union-attr]
-                self.assign(tranche, chosen, token)
+                self.assign(tranche, start_key, token)
+                self.period_end = (token, end_key)
             else:
                 if self.assign(tranche if key[0] not in FILING_KEYS else None, key, token) \
                         and key == ("board_resolution_date",):  # type: ignore[arg-type]
@@ -521,44 +527,46 @@ class _Builder:
 
     def allotments(self, data: dict[str, Any], index: int, group: Group, instrument: Instrument) -> None:
         issuance = data["issuances"][index]
-        entries = []
-        seen: dict[str, int] = {}
-        for number, entry in enumerate(group.entries):
+        records: list[dict[str, Any]] = issuance.setdefault("allotments", [])
+        for entry in group.entries:
             code = entry.category
-            record: dict[str, Any] = {}
-            if code == "other" or code in seen:
-                record["custom_category"] = f"recipients_{number + 1}"
+            counts = {"persons": [entry.persons]}
+            for slot, tokens in (("rights", entry.rights), ("shares", entry.shares)):
+                if tokens and not (slot == "rights" and instrument is Instrument.SHARES):
+                    counts[slot] = tokens[:1]
+            values = {slot: self.value_of(tokens[0], (slot,)) for slot, tokens in counts.items()}
+            same = next((position for position, record in enumerate(records)
+                         if record.get("category") == code and code != "other"), None)
+            if same is not None:
+                record = records[same]
+                if any(record.get(slot) != value for slot, value in values.items()):
+                    self.warnings.append((entry.persons.line, f"the notice allots to {entry.label or code} again with "
+                                                              f"other figures ({values}); left untagged for review"))
+                    continue
+                base: Path = ("issuances", index, "allotments", same)
+                for slot, tokens in counts.items():
+                    self.found[(*base, slot)].spots.append(self.spot_of(tokens[0]))
+                    self.claimed.add((tokens[0].line, tokens[0].start))
+                self._label(base, entry, record, extra=True)
+                continue
+            record = {}
+            if code == "other":
+                record["custom_category"] = f"recipients_{_letters(len(records))}"
             else:
                 record["category"] = code
-            seen[code] = number
-            position = len(issuance.get("allotments", [])) + len(entries)
-            base: Path = ("issuances", index, "allotments", position)
-            if entry.label:
-                line = self.lines[entry.label_span[0]]  # type: ignore[index]
-                raw = line.raw_span(entry.label_span[1], entry.label_span[2])  # type: ignore[index]
-                record["description"] = line.text[slice(*raw)].strip()
-                self.found[(*base, "description")] = Found((*base, "description"), record["description"],
-                                                           [Spot(line.index, *raw)], record["description"])
-            elif "custom_category" in record:
-                record["description"] = f"Recipients {number + 1}"
+            base = ("issuances", index, "allotments", len(records))
+            self._label(base, entry, record, extra=False)
+            if "description" not in record and "custom_category" in record:
+                record["description"] = f"Recipients {len(records) + 1}"
                 self.placeholders.add((*base, "description"))
-            persons = self.value_of(entry.persons, ("persons",))
-            record["persons"] = persons
-            self.found[(*base, "persons")] = Found((*base, "persons"), persons, [self.spot_of(entry.persons)],
-                                                   self.snippet(entry.persons.line, entry.persons.start,
-                                                                entry.persons.end))
-            self.claimed.add((entry.persons.line, entry.persons.start))
-            for slot, tokens in (("rights", entry.rights), ("shares", entry.shares)):
-                if (slot == "rights" and instrument is Instrument.SHARES) or not tokens:
-                    continue
-                token = tokens[0]
-                record[slot] = self.value_of(token, (slot,))
-                self.found[(*base, slot)] = Found((*base, slot), record[slot], [self.spot_of(token)],
-                                                  self.snippet(token.line, token.start, token.end))
-                self.claimed.add((token.line, token.start))
-            entries.append(record)
-        if entries:
-            issuance.setdefault("allotments", []).extend(entries)
+            for slot, tokens in counts.items():
+                record[slot] = values[slot]
+                self.found[(*base, slot)] = Found((*base, slot), values[slot], [self.spot_of(tokens[0])],
+                                                  self.snippet(tokens[0].line, tokens[0].start, tokens[0].end))
+                self.claimed.add((tokens[0].line, tokens[0].start))
+            records.append(record)
+        if not records:
+            del issuance["allotments"]
         for token in group.loose:
             key = ("number_of_shares",) if token.unit == "shares" else ("number_of_rights",)
             path = ("issuances", index, *key)
@@ -572,6 +580,30 @@ class _Builder:
                 self.found[path] = Found(path, value, [self.spot_of(token)],
                                          self.snippet(token.line, token.start, token.end))
                 self.claimed.add((token.line, token.start))
+
+    def _label(self, base: Path, entry: Any, record: dict[str, Any], *, extra: bool) -> None:
+        if not entry.label or entry.label_span is None:
+            return
+        line = self.lines[entry.label_span[0]]
+        raw = line.raw_span(entry.label_span[1], entry.label_span[2])
+        text = line.text[slice(*raw)].strip()
+        path = (*base, "description")
+        if extra:
+            if path in self.found and self.found[path].value == text:
+                self.found[path].spots.append(Spot(line.index, *raw))
+            return
+        record["description"] = text
+        self.found[path] = Found(path, text, [Spot(line.index, *raw)], text)
+
+
+def _letters(number: int) -> str:
+    """0 -> a, 25 -> z, 26 -> ba: a custom category code part (it must start with a letter)."""
+    text = ""
+    while True:
+        number, rest = divmod(number, 26)
+        text = chr(ord("a") + rest) + text
+        if not number:
+            return text
 
 
 def extract(notice: Notice, *, entity: str | None = None) -> Extraction:

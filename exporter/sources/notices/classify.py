@@ -161,7 +161,7 @@ class Classifier:
     def date(self, token: Token, context: Context) -> Key | tuple[Key, Key] | None:
         layout = self.layout
         line = layout.lines[token.line]
-        before = line.folded[max(0, token.start - 50):token.start]
+        before = line.folded[max(0, token.start - 60):token.start]
         following = [t.start for t in layout.tokens[token.line] if t.start >= token.end]
         after = line.folded[token.end:min([token.end + 60, *following])]
         compact_after = re.sub(r"\s+", "", after)[:30]
@@ -173,7 +173,7 @@ class Classifier:
                     nearest = (name, match.start())
         if nearest is None:
             for name, pattern in (("board", _BOARD), ("meeting", _MEETING), ("announced", _ANNOUNCED)):
-                match = pattern.search(before[-45:])
+                match = pattern.search(before[-60:])
                 if match and (nearest is None or match.start() > nearest[1]):
                     nearest = (name, match.start())
         header = layout.in_header(token.line, token.start)

@@ -62,41 +62,58 @@ def _shift(found: dict[Path, Found], prefix: Path, removed: int) -> None:
 
 
 def draft_filing(extraction: Extraction) -> tuple[Filing, dict[str, Any], list[tuple[int | None, str]]]:
-    """A valid Filing from the extraction (disagreements acknowledged), the dict it came from, and warnings."""
+    """A valid Filing to tag, the draft dict to write, and warnings.
+
+    A rule the notice's own figures break is named with both numbers; the draft keeps the figures
+    as printed and acknowledges the disagreement, while the filing that is tagged leaves the
+    disagreeing figure out (untagged on the page), so the documents stay consistent for any XBRL
+    processor.
+    """
     data = copy.deepcopy(extraction.data)
+    draft = copy.deepcopy(extraction.data)
     warnings: list[tuple[int | None, str]] = []
     for _ in range(MAX_ATTEMPTS):
         try:
-            return Filing.model_validate(data), data, warnings
+            filing = Filing.model_validate(data)
         except ValidationError as exc:
-            progressed = False
-            for item in useful_errors(exc):
-                findings = (item.get("ctx") or {}).get("findings") if item["type"] == "rules" else None
-                if findings:
-                    for finding in findings:
-                        tranche = dict(finding.result.where).get(TRANCHE_AXIS.name)
-                        message = describe(finding, lambda s: dotted(s.source))
-                        data.setdefault("acknowledged", []).append(
-                            {"rule": finding.rule.id, **({"issuance": int(tranche)} if tranche else {}),
-                             "reason": f"as printed in the notice: {message}"})
-                        spot = extraction.found.get(tuple(finding.result.source))
-                        line = spot.spots[0].line if spot and spot.spots else None
-                        warnings.append((line, f"the notice disagrees with itself: {message}; filed as printed"))
-                    progressed = True
-                    continue
-                location = model_location(tuple(item["loc"]))
-                if len(location) == 2 and location[0] == "issuances":
-                    # An issuance cannot be left out (a filing needs one): its allotments can.
-                    location = (*location, "allotments")
-                message = item["msg"].removeprefix("Value error, ")
-                spot = extraction.found.get(location)
-                line = spot.spots[0].line if spot and spot.spots else None
-                if _remove(data, location, extraction.found):
-                    warnings.append((line, f"{dotted(location)}: {message}; left out of the draft"))
-                    progressed = True
-            if not progressed:
+            if not _repair(exc, data, draft, extraction, warnings):
                 raise
+            continue
+        return filing, draft, warnings
     raise RuntimeError("the draft could not be made valid")  # pragma: no cover
+
+
+def _repair(exc: ValidationError, data: dict[str, Any], draft: dict[str, Any], extraction: Extraction,
+            warnings: list[tuple[int | None, str]]) -> bool:
+    progressed = False
+    for item in useful_errors(exc):
+        findings = (item.get("ctx") or {}).get("findings") if item["type"] == "rules" else None
+        if findings:
+            for finding in findings:
+                tranche = dict(finding.result.where).get(TRANCHE_AXIS.name)
+                message = describe(finding, lambda s: dotted(s.source))
+                draft.setdefault("acknowledged", []).append(
+                    {"rule": finding.rule.id, **({"issuance": int(tranche)} if tranche else {}),
+                     "reason": f"as printed in the notice: {message}"})
+                path = tuple(finding.result.source)
+                spot = extraction.found.get(path)
+                line = spot.spots[0].line if spot and spot.spots else None
+                warnings.append((line, f"the notice disagrees with itself: {message}; the draft keeps the figures as "
+                                       f"printed, and {dotted(path)} is left untagged"))
+                progressed = _remove(data, path, {}) or progressed
+            continue
+        location = model_location(tuple(item["loc"]))
+        if len(location) == 2 and location[0] == "issuances":
+            # An issuance cannot be left out (a filing needs one): its allotments can.
+            location = (*location, "allotments")
+        message = item["msg"].removeprefix("Value error, ")
+        spot = extraction.found.get(location)
+        line = spot.spots[0].line if spot and spot.spots else None
+        if _remove(data, location, {}):
+            _remove(draft, location, extraction.found)
+            warnings.append((line, f"{dotted(location)}: {message}; left out of the draft"))
+            progressed = True
+    return progressed
 
 
 def _scalar(value: Any) -> str:

@@ -10,6 +10,8 @@ and the extension taxonomy where needed, the same validation as ``export``, the 
 """
 from __future__ import annotations
 
+import sys
+import types
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -238,3 +240,14 @@ def tag(notice: Path | str, outdir: Path | str, *, data: Path | str | Filing | N
     files = {out / name: content for name, content in tagged.files.items()}
     written = write_files(files, overwrite=overwrite)
     return TagResult(tagged, tuple(files), tuple(written))
+
+
+class _CallableModule(types.ModuleType):
+    """``exporter.tag(...)`` is the library API, and ``exporter.tag`` is also this module's name: once the
+    module is imported, the package attribute is the module, so the module itself forwards calls to ``tag``."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> TagResult:
+        return tag(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

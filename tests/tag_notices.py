@@ -147,6 +147,33 @@ GARBLED = TestNotice("garbled.txt", "ja", """2 0 2 5 年 6 月 2 0 日
 （５）処分予定先 当社の取締役 ３名 8,000株
 """, (("date", "2025-07-15"), ("shares", "8000"), ("per_share", "1100"), ("pure", "3")), garbled=True)
 
+EN_TRANCHES = TestNotice("meridian-rsu.txt", "en", """Notice Regarding Issuance of New Shares as Restricted Stock Units
+
+May 20, 2024
+
+Company name: Meridian Foods Corporation
+Stock code: 2468 (TSE Prime)
+
+Meridian Foods Corporation hereby announces that its Board of Directors resolved on May 20, 2024 to issue new shares
+under its restricted stock unit plan, as follows.
+
+1. Details of the issuance
+(1) Payment date
+1st RSU June 14, 2024
+2nd RSU June 13, 2025
+(2) Number of shares to be issued
+30,000 shares of common stock
+(Breakdown)
+1st RSU 12,000 shares
+2nd RSU 18,000 shares
+(3) Allottees
+1st RSU
+12,000 shares will be allotted among 3 Directors of the Company
+2nd RSU
+18,000 shares will be allotted among 45 employees of the Company
+""", (("date", "2024-05-20"), ("code", "2468"), ("date", "2024-06-14"), ("date", "2025-06-13"), ("shares", "30000"),
+      ("shares", "12000"), ("shares", "18000"), ("pure", "3"), ("pure", "45")))
+
 DOCX_PARAGRAPHS: tuple[tuple[str, str], ...] = (
     ("p", "2024年11月15日"),
     ("p", "会社名　株式会社あおば電機"),
@@ -191,4 +218,4 @@ def docx_text() -> str:
     return "".join(text.replace("|", "") for _, text in DOCX_PARAGRAPHS)
 
 
-ALL = (SEED_LIKE, JA_RESTRICTED, EN_HTML, EN_MARKDOWN, JA_DOCX, GARBLED)
+ALL = (SEED_LIKE, JA_RESTRICTED, EN_HTML, EN_MARKDOWN, JA_DOCX, GARBLED, EN_TRANCHES)

@@ -144,12 +144,14 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
         for index in unlocated:
             warnings.append(TagWarning(None, f"not printed in the notice, tagged hidden: {_describe(factset.facts[index], lang)}"))
     checked: dict[int, list[Place]] = {}
+    unreadable: dict[int, list[Place]] = {}
     for index, spots in places.items():
         fact = factset.facts[index]
         for spot in spots:
             if _reads_back(extraction, fact, spot):
                 checked.setdefault(index, []).append(Place(spot.line, spot.start, spot.end, spot.format, spot.scale))
             else:
+                unreadable.setdefault(index, []).append(Place(spot.line, spot.start, spot.end))
                 text = extraction.text.lines[spot.line].text[spot.start:spot.end]
                 warnings.append(TagWarning(_source_line(extraction, spot.line),
                                            f"{text!r} cannot be tagged with a Transformation Registry format that reads "
@@ -168,7 +170,7 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
         _without_extension_blind_spots(reports, f"{stem}.xsd", {m.name for m in factset.extension.members})
     if not all(report.valid for report in reports):
         raise ValidationFailed(list(reports))
-    marks, untagged = _marks(extraction, factset, checked, lang)
+    marks, untagged = _marks(extraction, factset, checked, unreadable, lang)
     shown = len(factset.facts) - len(hidden)
     summary = [f"{shown} facts tagged where the notice prints them, {len(hidden)} in ix:hidden, "
                f"{untagged} figures or dates not tagged."]
@@ -200,19 +202,21 @@ def _without_extension_blind_spots(reports: tuple[Report, ...], schema: str, mem
             and not (message.code == "xdt:undefinedMember" and any(member in message.message for member in members))]
 
 
-def _marks(extraction: Extraction, factset: FactSet, places: dict[int, list[Place]], lang: str
-           ) -> tuple[list[Mark], int]:
+def _marks(extraction: Extraction, factset: FactSet, places: dict[int, list[Place]],
+           unreadable: dict[int, list[Place]], lang: str) -> tuple[list[Mark], int]:
     marks: list[Mark] = []
     covered: set[tuple[int, int]] = set()
-    for index, spots in places.items():
-        fact = factset.facts[index]
-        for place in spots:
-            source_line = _source_line(extraction, place.line)
-            line = extraction.text.lines[place.line]
-            where = f"line {source_line}, col {line.column(place.start)}" if source_line else "read from the notice"
-            marks.append(Mark(place.line, place.start, place.end, "fact", f"{_describe(fact, lang)} ({where})",
-                              fact.name))
-            covered.update((place.line, position) for position in range(place.start, place.end))
+    for kind, group in (("fact", places), ("fact hidden", unreadable)):
+        for index, spots in group.items():
+            fact = factset.facts[index]
+            for place in spots:
+                source_line = _source_line(extraction, place.line)
+                line = extraction.text.lines[place.line]
+                where = f"line {source_line}, col {line.column(place.start)}" if source_line else "read from the notice"
+                note = f"{_describe(fact, lang)} ({where})" + ("; in ix:hidden: no registry format reads it as printed"
+                                                               if kind != "fact" else "")
+                marks.append(Mark(place.line, place.start, place.end, kind, note, fact.name))
+                covered.update((place.line, position) for position in range(place.start, place.end))
     untagged = 0
     for tokens in extraction.layout.tokens:
         for token in tokens:

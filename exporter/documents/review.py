@@ -19,6 +19,7 @@ from exporter.taxonomy.namespaces import XHTML
 
 REVIEW_STYLE = NOTICE_STYLE + """
 .fact { background: #bfe3ff; border-bottom: 2px solid #1f77b4; cursor: help; }
+.fact.hidden { background: #e3d7ff; border-bottom: 2px dotted #6c3fb4; }
 .untagged { background: #ffc9c9; border-bottom: 2px dashed #c0392b; cursor: help; }
 .summary { font-family: sans-serif; font-size: 0.9em; border: 1px solid #ccc; padding: 0.5em 1em; margin-bottom: 2em; }
 .summary .fact, .summary .untagged { padding: 0 0.3em; }
@@ -66,6 +67,8 @@ def build_review(notice_body: etree._Element, marks: Sequence[Mark], *, title: s
     etree.SubElement(heading, h("span"), {"class": "fact"}).text = "tagged fact"
     heading[-1].tail = " "
     etree.SubElement(heading, h("span"), {"class": "untagged"}).text = "figure or date not tagged"
+    heading[-1].tail = " "
+    etree.SubElement(heading, h("span"), {"class": "fact hidden"}).text = "fact in ix:hidden (printed in a form no format reads)"
     heading[-1].tail = " (hover over a highlight for its concept, value and source)"
     for line in summary:
         etree.SubElement(box, h("p")).text = line

@@ -97,8 +97,19 @@ def _label(entry: Entry, line: Line, tokens: list[Token], previous: Line | None,
         entry.label, entry.label_span = text[before[0]:before[1]], (line.index, *before)
 
 
+_TOTAL_LABEL = re.compile(r"^(?:合\s*計|計|総\s*計|total|in total|grand total)\s*$", re.IGNORECASE)
+
+
 def group_allotments(tokens: list[Token], lines: list[Line], tokens_by_line: list[list[Token]]) -> Group:
-    """The entries of one group (an allotment item, or one tranche of it)."""
+    """The entries of one group (an allotment item, or one tranche of it); a 合計 / Total row is the group's total."""
+    group = _group(tokens, lines, tokens_by_line)
+    for entry in [e for e in group.entries if _TOTAL_LABEL.match(e.label.strip())]:
+        group.entries.remove(entry)
+        group.loose.extend(entry.rights + entry.shares)  # the total of the rights or shares; persons have no concept
+    return group
+
+
+def _group(tokens: list[Token], lines: list[Line], tokens_by_line: list[list[Token]]) -> Group:
     group = Group()
     by_line: dict[int, list[Entry]] = {}
     for token in tokens:

@@ -30,8 +30,13 @@ _UPPER = _re(r"上限行使価額|upper limit (?:of the )?exercise price|cap pri
 _INITIAL = _re(r"当初行使価額|当初の行使価額|initial exercise price")
 _EXERCISE = _re(r"行使価額|行使価格|行使に際して(?:払込|出資)|exercise price|strike price|amount (?:of property )?to be "
                 r"(?:paid|contributed) (?:up)?on (?:the )?exercise")
-_NET = _re(r"差引手取|手取概算|資金調達の額|net proceeds|net amount")
-_GROSS = _re(r"払込金額の総額.*調達|調達する資金の額|gross proceeds|total amount to be paid in")
+_NET = _re(r"差引手取|手取概算|net proceeds|net amount")
+_GROSS = _re(r"調達(?:する)?資金の額|資金調達の額|gross proceeds|total amount to be paid in|amount of (?:the )?funds "
+             r"(?:to be )?raised")
+_PROCEEDS_SECTION = _re(r"調達|proceeds|funds to be raised|資金の(?:額|使途)")
+_AFTER_ISSUE = _re(r"募集後|処分後|発行後の|after the (?:issuance|offering|allotment|disposal)")
+_DILUTION = _re(r"希薄化|dilution")
+_VOTING = _re(r"議決権|voting rights")
 _COSTS = _re(r"発行諸費用|諸費用|issue costs|issuance costs|expenses")
 _RESERVE = _re(r"資本準備金|capital reserve|legal capital surplus")
 _CAPITAL = _re(r"増加する資本金|資本金|stated capital|share capital|capital increase")
@@ -104,6 +109,12 @@ class Classifier:
         return Context(_both(local), _both(heading), _both(section.heading if section else ""),
                        line.folded[token.unit_end:token.unit_end + 40])
 
+    def next_line(self, token: Token) -> str:
+        lines = self.layout.lines
+        if token.line + 1 < len(lines) and not self.layout.tokens[token.line + 1]:
+            return lines[token.line + 1].folded[:30]
+        return ""
+
     def in_allotment(self, token: Token, context: Context) -> bool:
         if ALLOTMENT_HEADING.search(context.heading):
             return True
@@ -114,7 +125,20 @@ class Classifier:
     def number(self, token: Token, context: Context) -> Key | None:
         local, heading = context.local, context.heading
         rights = self.instrument == "rights"
+        if _AFTER_ISSUE.search(local):
+            return None  # shares or voting rights after the issuance: no concept of their own
+        if token.unit == "percent":
+            if _DILUTION.search(local) or _DILUTION.search(heading):
+                return ("dilution", "voting_rights_ratio") if _VOTING.search(local) else ("dilution", "ratio")
+            return None
         if token.unit == "money":
+            net_after = _NET.search(context.after) or _NET.search(self.next_line(token))
+            if net_after and not _TOTAL.search(local):
+                return ("proceeds", "net")
+            if _PROCEEDS_SECTION.search(context.section) and re.search(r"払込金額の総額|総額|gross|total", local,
+                                                                        re.IGNORECASE) and not _NET.search(local) \
+                    and not _COSTS.search(local):
+                return ("proceeds", "gross")
             for pattern, key in ((_LOWER, ("exercise", "lower_limit_price_per_share")),
                                  (_UPPER, ("exercise", "upper_limit_price_per_share")),
                                  (_INITIAL, ("exercise", "initial_price_per_share"))):

@@ -147,6 +147,7 @@ _TODAY_BOARD = re.compile(r"本日(?:開催|開かれた)?の?(?:当社)?取締�
                           r"today'?s? (?:board|meeting)", re.IGNORECASE)
 _LEGAL = re.compile(r"会社法第\s?\d+\s?条(?:[^。]{0,40}?第\s?\d+\s?条)*|Articles?\s+\d+(?:,?\s*(?:and\s+)?\d+)*"
                     r"\s+of\s+the\s+Companies\s+Act", re.IGNORECASE)
+_SERIES = re.compile(r"第\s?\d{1,3}\s?回(?:[^\s、。()（）]{0,24}?)新株予約権")
 _TITLE_TRIM = re.compile(r"^[\s*_#]+|[\s*_#]+$|\s*\[pdf\]\s*$", re.IGNORECASE)
 
 
@@ -172,7 +173,7 @@ class _Builder:
         start, end = line.raw_span(token.start, token.end)
         if token.kind == "date":
             return Spot(token.line, start, end, _DATE_FORMATS[token.date_form or "iso"])
-        return Spot(token.line, start, end, "num-dot-decimal", token.scale)
+        return Spot(token.line, start, end, "num-dot-decimal", -2 if token.unit == "percent" else token.scale)
 
     def text_spot(self, line: Line, start: int, end: int) -> Spot:
         raw_start, raw_end = line.raw_span(start, end)
@@ -188,6 +189,8 @@ class _Builder:
             assert isinstance(token.value, date)
             return token.value.isoformat()
         number = token.number
+        if token.unit == "percent":
+            return f"{token.text}%"
         if token.unit == "money":
             exponent = token.value.as_tuple().exponent
             places = max(0, -exponent) if isinstance(exponent, int) else 0
@@ -208,6 +211,10 @@ class _Builder:
     def assign(self, tranche: str | None, key: Key, token: Token) -> bool:
         value = self.value_of(token, key)
         if value is None:
+            return False
+        if token.unit == "money" and token.currency not in (None, "JPY"):
+            self.warnings.append((token.line, f"{token.text} is an amount in {token.currency}; amounts are read in "
+                                              "yen only, so it is left untagged for review"))
             return False
         existing = self.keys.get((tranche, key))
         spot = self.spot_of(token)
@@ -253,6 +260,8 @@ class _Builder:
         groups = {key: group_allotments(tokens, self.lines, self.tokens) for key, tokens in pools.items()}
         self.header()
         self.class_of_shares()
+        if KINDS[kind].instrument is Instrument.RIGHTS:
+            self.series_name()
         data = self.assemble(kind, notice_type, language, title, groups)
         self.today_board(data)
         self.check_items()
@@ -360,6 +369,18 @@ class _Builder:
                     self.assign_text(("class_of_shares",), candidate.text[slice(*candidate.raw_span(*match.span()))],
                                      self.text_spot(candidate, *match.span()))
                     return
+
+    def series_name(self) -> None:
+        """第5回新株予約権: the name of the rights, from the title or the first lines that print one."""
+        candidates = ([self.layout.title_line] if self.layout.title_line is not None else []) + list(range(len(self.lines[:80])))
+        for index in candidates:
+            line = self.lines[index]
+            match = _SERIES.search(line.folded)
+            if match:
+                span = match.span()
+                self.assign_text(("series_name",), line.text[slice(*line.raw_span(*span))],
+                                 self.text_spot(line, *span))
+                return
 
     def today_board(self, data: dict[str, Any]) -> None:
         if "board_resolution_date" in data or ("announcement_date",) in self.placeholders:
@@ -472,6 +493,9 @@ class _Builder:
                 self.put(data, ("issuances", 0, *key), found)
         if totals:
             data["totals"] = totals
+        series = self.found.get(("series_name",))
+        if series is not None and not several:
+            self.put(data, ("issuances", 0, "series_name"), series)
         class_found = self.found.get(("class_of_shares",))
         if class_found is not None:
             target = ("totals", "class_of_shares") if several else ("issuances", 0, "class_of_shares")

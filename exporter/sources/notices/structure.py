@@ -22,8 +22,11 @@ _ROMAN_ITEM = re.compile(r"^\s*\((?P<r>i{1,3}|iv|v|vi{0,3})\)\s*", re.IGNORECASE
 _LEAD = re.compile(r"(?:^|\s)(?:当社|弊社)(?:は|では)|hereby announce|\bannounces?\b|\bannounced that\b|"
                    r"(?:決議|決定)(?:いた)?しました|お知らせ(?:いた)?します|we hereby|is pleased to|I would like to inform",
                    re.IGNORECASE)
-_TITLE = re.compile(r"お知らせ\s*(?:\[pdf\])?[\s*_#]*$|^[\s*_#]*(?:notice|announcement|notification)\b|"
-                    r"に関する(?:ご)?(?:報告|通知)\s*$", re.IGNORECASE)
+_TITLE = re.compile(r"(?:お知らせ|について|に関するご?報告|に関する通知)\s*(?:\[pdf\])?[\s*_#]*$|"
+                    r"^[\s*_#]*(?:notice|announcement|notification)\b|"
+                    r"^[\s*_#]*(?:determination|issuance|issue|disposal|allotment|results?|completion|correction|"
+                    r"(?:partial )?amendment|grant)\b.{0,140}(?:shares|stock|options?|rights|compensation|plan|"
+                    r"allotment|units?)\)?[\s*_#]*$", re.IGNORECASE)
 TRANCHE = re.compile(r"^\s*(?:\((?:i{1,3}|iv|v|vi{0,3})\)\s*(?:for\s+)?)?(?P<label>(?:\d{1,2}(?:st|nd|rd|th)\s+"
                      r"(?:rsu|psu|tranche|grant)|第\s?\d{1,2}\s?回(?:rsu|psu)|(?:rsu|psu)\s+granted\s+in\s+fy\s?\d{4}|"
                      r"(?:psu|rsu)\s*\(fy\s?\d{4}\)))\s*(?:[:：]\s*)?", re.IGNORECASE)

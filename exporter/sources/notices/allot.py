@@ -21,7 +21,7 @@ _ROLE = re.compile(r"取締役|執行役|監査役|従業員|使用人|社員|�
                    r"member|staff|trust|信託", re.IGNORECASE)
 _HEADING_WORDS = re.compile(
     r"^(?:割当予定先|処分予定先|割当先|付与対象者|割当対象者|対象者|割当の対象者)[^\s|]*\s*[:：]?\s*|"
-    r"^(?:allottees?|recipients?|planned allottees|disposal recipients?)\b[^:]*?(?:allotted)?\s*[:：]\s*",
+    r"^(?:allottees?|recipients?|planned allottees|disposal recipients?)\b(?:[^:|]*?allotted)?\s*[:：|]\s*",
     re.IGNORECASE)
 _PUNCT = " \t|:：、,，;；"
 _LEADING_WORDS = re.compile(r"(?:for|among|to|of|the|and|及び|並びに|および)\s+", re.IGNORECASE)

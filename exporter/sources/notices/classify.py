@@ -46,6 +46,10 @@ _PER_RIGHT_SHARES = _re(r"1個(?:当た?り|につき|あたり)|付与株式数
                         r"(?:rights?|options?|units?)|each (?:stock acquisition )?right|target shares")
 _PER_RIGHT_AFTER = _re(r"\s*(?:per|for each|for every|of each)\s+(?:one\s+)?(?:stock acquisition |share )?"
                        r"(?:rights?|options?|units?)\b")
+_BARE_RIGHTS = _re(r"(?:新株予約権の(?:総)?数|新株予約権数|個数|number of (?:the )?(?:stock acquisition rights|share options|"
+                   r"rights|units)|stock acquisition rights)\s*(?:\(個\)|\(units\))?\s*[:：|]?\s*$")
+_BARE_SHARES = _re(r"(?:株式(?:の)?数|number of (?:the )?shares|shares)\s*(?:\(株\))?\s*[:：|]?\s*$")
+_BARE_PERSONS = _re(r"(?:人数|number of (?:persons|recipients|allottees))\s*(?:\(名\))?\s*[:：|]?\s*$")
 _FLOOR_SHARES = _re(r"下限行使価額においても|at the (?:lower limit|floor)")
 _OUTSTANDING = _re(r"発行済株式(?:総)?数|shares (?:issued and )?outstanding|total number of (?:shares )?issued shares")
 _RIGHTS_TOTAL = _re(r"新株予約権|総数|stock acquisition rights|share options|options|rights|units")
@@ -114,6 +118,17 @@ class Classifier:
         if token.line + 1 < len(lines) and not self.layout.tokens[token.line + 1]:
             return lines[token.line + 1].folded[:30]
         return ""
+
+    def infer_unit(self, token: Token, context: Context) -> str | None:
+        """The unit of a bare figure from its label (a table cell ``1,500`` under ``Total number of rights``)."""
+        if token.unit is not None or token.kind != "number" or token.value != token.value.to_integral_value():
+            return token.unit
+        label = context.local if context.local.strip(" \u2016|:：") else context.heading
+        for part in label.split(" \u2016 "):
+            for pattern, unit in ((_BARE_RIGHTS, "rights"), (_BARE_SHARES, "shares"), (_BARE_PERSONS, "persons")):
+                if pattern.search(part):
+                    return unit
+        return None
 
     def in_allotment(self, token: Token, context: Context) -> bool:
         if ALLOTMENT_HEADING.search(context.heading):

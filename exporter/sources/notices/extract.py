@@ -13,6 +13,7 @@ kind) gets a placeholder that is listed in ``placeholders``: it is never tagged 
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -274,6 +275,9 @@ class _Builder:
 
     def classify(self, token: Token, classifier: Classifier, pools: dict) -> None:
         context = classifier.context(token)
+        unit = classifier.infer_unit(token, context)
+        if unit != token.unit:
+            token = dataclasses.replace(token, unit=unit)
         tranche = self.layout.tranche_at(token.line)
         previous, self.period_end = self.period_end, None
         if token.kind == "date" and previous is not None and previous[0].line == token.line and \

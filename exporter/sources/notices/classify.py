@@ -41,7 +41,8 @@ _COSTS = _re(r"発行諸費用|諸費用|issue costs|issuance costs|expenses")
 _RESERVE = _re(r"資本準備金|capital reserve|legal capital surplus")
 _CAPITAL = _re(r"増加する資本金|資本金|stated capital|share capital|capital increase")
 _TOTAL = _re(r"総額|払込総額|合計|total|aggregate|in all")
-_EXERCISE_TOTAL = _re(r"行使に際して出資される財産|行使価額の総額|exercise value")
+_EXERCISE_TOTAL = _re(r"行使に際して出資される財産|行使価額の総額|exercise value|(?:paid|contributed|payable) (?:up)?on "
+                      r"(?:the )?exercise")
 _PER_RIGHT_SHARES = _re(r"1個(?:当た?り|につき|あたり)|付与株式数|for each|per (?:each |one )?(?:stock acquisition |share )?"
                         r"(?:rights?|options?|units?)|each (?:stock acquisition )?right|target shares")
 _PER_RIGHT_AFTER = _re(r"\s*(?:per|for each|for every|of each)\s+(?:one\s+)?(?:stock acquisition |share )?"
@@ -68,7 +69,7 @@ _DATE_ITEMS: tuple[tuple[re.Pattern[str], Key | tuple[Key, Key]], ...] = (
     (_re(r"処分期日|処分日|disposal date|date of disposal"), ("disposal_date",)),
     (_re(r"発行内容確定日|条件決定日|determination date"), ("determination_date",)),
 )
-_BOARD = _re(r"取締役会|board of directors|board meeting|meeting of the board|書面決議|みなし決議")
+_BOARD = _re(r"取締役会|board of directors|board meeting|meeting of the board|board resolution|resolution of the board|書面決議|みなし決議")
 _MEETING = _re(r"株主総会|shareholders'? meeting|general meeting|meeting of shareholders|\bagm\b")
 _ANNOUNCED = _re(r"付で?[^、。]{0,16}公表|公表し|付「|付け?で?開示|公表(?:した|いたし)|announced|released on|dated|付の?お知らせ")
 _INTRODUCE = _re(r"導入|introduc|establish|adopt(?:ed|ion) (?:of )?(?:a|the) .*plan|制度を新設")
@@ -231,7 +232,7 @@ class Classifier:
                 return ("board_resolution_date",)
             if _INTRODUCE.search(self.sentence(token)):
                 return ("plan", "introduction_date")
-            return None if self.today_in_lead or self.board_seen else ("board_resolution_date",)
+            return None if self.today_in_lead else ("board_resolution_date",)
         if nearest[0] == "meeting":
             return ("shareholders_meeting", "date")
         return ("earlier_notice", "date") if self.follow_up else ("plan", "announcement_date")

@@ -137,7 +137,7 @@ _COMPANY_LEAD = re.compile(r"(?:^|[-–—]\s|\d{4}\s[-–—]\s)\s*(?P<v>[A-Z][
                            r"Co\.,\s?Ltd\.|Company,\s?Limited|Ltd\.|Limited|Holdings(?:,? Inc\.)?|K\.K\.|"
                            r"Group(?: Corporation)?))(?=\s*\(|\s*$|\s+(?:hereby|announces))")
 _COMPANY_JA_LINE = re.compile(r"^\s*(?P<v>(?:株式会社\s?\S{1,30}|\S{1,30}株式会社))\s*$")
-_CODE = re.compile(r"(?:コード番号|証券コード|コード|stock code|securities code|code|TSE\s?1?|東証)\s*[:：]?\s*"
+_CODE = re.compile(r"(?:コード番号|証券コード|コード|(?:stock |securities )?code(?: number| no\.?)?|TSE\s?1?|東証)\s*[:：]?\s*"
                    r"(?P<v>\d{3}[0-9A-Z])(?![0-9A-Za-z])", re.IGNORECASE)
 _MARKET_AFTER_CODE = re.compile(r"\s*[,、，]?\s*(?P<v>(?:東証|名証|札証|福証|TSE|Tokyo|Prime|Standard|Growth|JASDAQ|"
                                 r"マザーズ|Mothers)[^)）\n]{0,60}?)\s*(?=[)）]|$)", re.IGNORECASE)

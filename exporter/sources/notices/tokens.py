@@ -49,8 +49,8 @@ _UNITS_AFTER = (
     ("percent", re.compile(r" ?%")),
 )
 _PER_SHARE = re.compile(r"1 ?株(?:につき|当た?り|あたり)|per (?:one )?share\b", re.IGNORECASE)
-_PER_RIGHT = re.compile(r"1 ?個(?:につき|当た?り|あたり)|per (?:one |each )?(?:unit|(?:stock acquisition |share )?"
-                        r"(?:rights?|options?))\b", re.IGNORECASE)
+_PER_RIGHT = re.compile(r"1 ?個(?:につき|当た?り|あたり)|(?:per|for each|for every|of each) (?:one |each )?(?:unit|"
+                        r"(?:stock acquisition |share )?(?:rights?|options?))\b", re.IGNORECASE)
 _UPPER_BEFORE = re.compile(r"(?:上限|最大|up to|(?:will |shall |does |do |to )?not (?:to )?exceed(?:ing)?|"
                            r"not more than|maximum(?: of)?|at most) ?[:：]?\s*$", re.IGNORECASE)
 _UPPER_AFTER = re.compile(r"^ ?(?:[^\d\s]{0,4})?(?:を上限|以内|\(上限\)|上限|or (?:less|fewer)|at (?:the )?most|"
@@ -61,7 +61,8 @@ _NOT_FIGURE_BEFORE = re.compile(r"(?:第 ?|No\. ?|articles? (?:[\d, ]*(?:and )?)
                                 r"tel[.:]? ?|fax[.:]? ?|\d \.? ?)$", re.IGNORECASE)
 _ITEM_MARKER = re.compile(r"\(\d{1,2}\)|^\d{1,2}[.．]\s")
 _PHONE = re.compile(r"(?:\btel\b|telephone|電話(?:番号)?|\bfax\b)[^\d]{0,6}[\d()+\-. ]*$", re.IGNORECASE)
-_CODE_BEFORE = re.compile(r"(?:コード(?:番号)?|code|tse ?[12]?|東証|nasdaq|証券コード)\s?[:：]?\s?$", re.IGNORECASE)
+_CODE_BEFORE = re.compile(r"(?:コード(?:番号)?|code(?: number| no\.?)?|tse ?[12]?|東証|nasdaq|証券コード)\s?[:：]?\s?$",
+                          re.IGNORECASE)
 _URLISH = re.compile(r"[a-z0-9-]+\.(?:com|co\.jp|jp|net|html?|org)\b|https?:|www\.|@", re.IGNORECASE)
 _DOUBLED = re.compile(r"((.)\2){3,}")
 _SPACED_DIGITS = re.compile(r"\d(?: [\d,]){2,}")
@@ -195,7 +196,7 @@ def _number(index: int, match: re.Match, before: str, after: str) -> Token | Non
     unit_end = match.end() + (scale_match.end() if scale_match else 0) + unit_length
     window_after = after[(scale_match.end() if scale_match else 0) + unit_length:][:30]
     per = None
-    clause = re.split(r"[(（、;]|総額|total", before[-30:], flags=re.IGNORECASE)[-1]
+    clause = re.split(r"[(（、;]|総額|total", before[-48:], flags=re.IGNORECASE)[-1]
     if unit == "money":
         if _PER_SHARE.search(clause) or re.match(r"\s?(?:\)?\s?)?per (?:one )?share\b", window_after,
                                                          re.IGNORECASE):

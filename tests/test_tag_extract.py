@@ -134,3 +134,16 @@ def test_provenance_of_every_value_points_at_its_text(tmp_path):
             shown = found.value.get("value") if isinstance(found.value, dict) else found.value
             assert snippet.replace(",", "").replace(" ", "") in str(shown).replace(" ", "") or \
                 snippet in SEED_LIKE.text
+
+
+def test_the_purpose_section_is_one_escaped_text_block(tmp_path):
+    tagged = render_tagged(JA_RESTRICTED.write(tmp_path))
+    from lxml import etree
+
+    root = etree.fromstring(tagged.files[tagged.inline_name])
+    blocks = root.xpath("//ix:nonNumeric[@name='eqi:PurposeAndReasons']",
+                        namespaces={"ix": "http://www.xbrl.org/2013/inlineXBRL"})
+    assert len(blocks) == 1 and blocks[0].get("escape") == "true"
+    text = "".join(blocks[0].itertext())
+    assert text.startswith("当社は、令和6年5月10日開催の取締役会") and "以上" not in text
+    assert any(fact.name == "PlanIntroductionDate" for fact in tagged.factset.facts)

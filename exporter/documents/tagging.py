@@ -99,6 +99,28 @@ def _split(owner: etree._Element, attr: str, a: int, b: int, element: etree._Ele
         parent.insert(parent.index(owner) + 1, element)
 
 
+def _wrap_blocks(text: NoticeText, places: list[Place], element: etree._Element) -> bool:
+    """A whole section: its blocks, consecutive siblings, moved into one ix:nonNumeric (escaped text block).
+
+    Moving an element keeps its text and tail, so the lines' segments stay valid for the wraps that follow.
+    """
+    blocks: list[etree._Element] = []
+    for place in places:
+        block = text.lines[place.line].block
+        if not blocks or blocks[-1] is not block:
+            blocks.append(block)
+    parent = blocks[0].getparent()
+    if parent is None or any(block.getparent() is not parent for block in blocks):
+        return False
+    positions = [parent.index(block) for block in blocks]
+    if positions != list(range(positions[0], positions[0] + len(blocks))):
+        return False
+    parent.insert(positions[0], element)
+    for block in blocks:
+        element.append(block)
+    return True
+
+
 def _one_node(text: NoticeText, place: Place) -> bool:
     """A figure must stand in one text node (an ix:nonFraction holds text only)."""
     return sum(1 for segment in text.lines[place.line].segments
@@ -187,11 +209,14 @@ def build_tagged(notice_body: etree._Element, factset: FactSet, places: dict[int
     body_copy = copy.deepcopy(notice_body)
     text = NoticeText.of(body_copy)
     tagger = _Tagger(factset, lang)
+    blocks = {index for index, fact in enumerate(factset.facts)
+              if fact.concept.type is ValueType.TEXT_BLOCK and places.get(index)}
     pairs = [(index, Wrap(place.line, place.start, place.end, tagger.maker(fact, place)))
              for index, fact in enumerate(factset.facts) for place in places.get(index, ())
-             if fact.unit is None or _one_node(text, place)]
+             if index not in blocks and (fact.unit is None or _one_node(text, place))]
+    shown = {index for index in blocks if _wrap_blocks(text, places[index], tagger.non_numeric(factset.facts[index], None))}
     skipped = {id(request) for request in wrap_spans(text, [request for _, request in pairs])}
-    shown = {index for index, request in pairs if id(request) not in skipped}
+    shown |= {index for index, request in pairs if id(request) not in skipped}
     html = etree.Element(h("html"), nsmap={None: XHTML, "ix": IX, "ixt": TR4, **document_nsmap(factset)})
     html.set(XML_LANG, lang)
     head = etree.SubElement(html, h("head"))

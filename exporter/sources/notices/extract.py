@@ -149,6 +149,8 @@ _TODAY_BOARD = re.compile(r"本日(?:開催|開かれた)?の?(?:当社)?取締�
 _LEGAL = re.compile(r"会社法第\s?\d+\s?条(?:[^。]{0,40}?第\s?\d+\s?条)*|Articles?\s+\d+(?:,?\s*(?:and\s+)?\d+)*"
                     r"\s+of\s+the\s+Companies\s+Act", re.IGNORECASE)
 _SERIES = re.compile(r"第\s?\d{1,3}\s?回(?:[^\s、。()（）]{0,24}?)新株予約権")
+_PURPOSE = re.compile(r"目的(?:及び|および|と)?理由|理由|purpose|reasons?\b", re.IGNORECASE)
+_END = re.compile(r"^\s*(?:以\s*上|end|\[excerpt ends here.*)\s*$", re.IGNORECASE)
 _TITLE_TRIM = re.compile(r"^[\s*_#]+|[\s*_#]+$|\s*\[pdf\]\s*$", re.IGNORECASE)
 
 
@@ -263,6 +265,7 @@ class _Builder:
         self.class_of_shares()
         if KINDS[kind].instrument is Instrument.RIGHTS:
             self.series_name()
+        self.purpose()
         data = self.assemble(kind, notice_type, language, title, groups)
         self.today_board(data)
         self.check_items()
@@ -374,6 +377,22 @@ class _Builder:
                                      self.text_spot(candidate, *match.span()))
                     return
 
+    def purpose(self) -> None:
+        """The purpose-and-reasons section, whole: its lines up to the next section (a text block)."""
+        sections = [item for item in self.layout.items if item.level == 1]
+        for position, section in enumerate(sections):
+            if not _PURPOSE.search(section.heading) or len(section.heading) > 40:
+                continue
+            end = sections[position + 1].line if position + 1 < len(sections) else len(self.lines)
+            lines = [line for line in self.lines[section.line + 1:end] if not _END.match(line.folded)]
+            if not lines or any(line.in_row for line in lines):
+                return
+            value = "\n".join(line.text.strip() for line in lines)
+            self.found[("sections", "purpose_and_reasons")] = Found(
+                ("sections", "purpose_and_reasons"), value, [Spot(line.index, 0, len(line.text)) for line in lines],
+                value[:60])
+            return
+
     def series_name(self) -> None:
         """第5回新株予約権: the name of the rights, from the title or the first lines that print one."""
         candidates = ([self.layout.title_line] if self.layout.title_line is not None else []) + list(range(len(self.lines[:80])))
@@ -461,6 +480,8 @@ class _Builder:
         for (_, key), found in self.keys.items():
             if key[0] in FILING_KEYS and key != ("announcement_date",):
                 self.put(data, key, found)
+        if ("sections", "purpose_and_reasons") in self.found:
+            data["sections"] = {"purpose_and_reasons": self.found[("sections", "purpose_and_reasons")].value}
         if ("legal_basis", "text") in self.found:
             data["legal_basis"] = {"text": self.found[("legal_basis", "text")].value}
             self.found[("legal_basis", "text")].path = ("legal_basis", "text")

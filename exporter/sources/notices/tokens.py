@@ -25,11 +25,12 @@ _MONTHS = {m: i for i, ms in enumerate((("jan", "january"), ("feb", "february"),
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _ERA_OFFSETS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+_S = r"\s{0,3}"
 DATE = re.compile(
-    r"(?P<era>明治|大正|昭和|平成|令和) ?(?P<ey>元|\d{1,2}) ?年 ?(?P<em>\d{1,2}) ?月 ?(?P<ed>\d{1,2}) ?日"
-    r"|(?<![\d,.])(?P<ky>\d{4}) ?年 ?(?P<km>\d{1,2}) ?月 ?(?P<kd>\d{1,2}) ?日"
+    rf"(?P<era>明治|大正|昭和|平成|令和){_S}(?P<ey>元|\d{{1,2}}){_S}年{_S}(?P<em>\d{{1,2}}){_S}月{_S}(?P<ed>\d{{1,2}}){_S}日"
+    rf"|(?<![\d,.])(?P<ky>\d{{4}}){_S}年{_S}(?P<km>\d{{1,2}}){_S}月{_S}(?P<kd>\d{{1,2}}){_S}日"
     r"|(?<![\d/.,-])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d/.]\d)"
-    rf"|\b(?P<mon>{_MONTH})\.? ?(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<my>\d{{4}})\b"
+    rf"|\b(?P<mon>{_MONTH})\.? ?(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,? ?(?P<my>\d{{4}})\b"
     rf"|\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<dmon>{_MONTH})\.?,? (?P<dy>\d{{4}})\b",
     re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d]|,\d|\.\d)")

@@ -20,7 +20,7 @@ from typing import Any
 from exporter.documents import build_instance, serialize, serialize_inline
 from exporter.documents.review import Mark, build_review, serialize_review
 from exporter.documents.tagging import Place, build_tagged
-from exporter.domain.concepts import base_of
+from exporter.domain.concepts import Scope, base_of
 from exporter.export import _validate
 from exporter.facts import build_factset
 from exporter.facts.factset import Fact, FactSet
@@ -147,6 +147,10 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
     unreadable: dict[int, list[Place]] = {}
     for index, spots in places.items():
         fact = factset.facts[index]
+        if fact.unit is not None and fact.concept.scope is Scope.ALLOTMENT:
+            # A category's figure printed twice is tagged once: summing the rights of every category
+            # (the breakdown rules) must not count one category twice.
+            spots = spots[:1]
         for spot in spots:
             if _reads_back(extraction, fact, spot):
                 checked.setdefault(index, []).append(Place(spot.line, spot.start, spot.end, spot.format, spot.scale))

@@ -95,12 +95,17 @@ def _repair(exc: ValidationError, data: dict[str, Any], draft: dict[str, Any], e
                 draft.setdefault("acknowledged", []).append(
                     {"rule": finding.rule.id, **({"issuance": int(tranche)} if tranche else {}),
                      "reason": f"as printed in the notice: {message}"})
-                path = tuple(finding.result.source)
+                # The disagreeing value is left out of what is tagged; a required one (the announcement
+                # date) cannot be, so the value it disagrees with is.
+                for statement in (finding.result, *finding.operands):
+                    path = tuple(statement.source)
+                    if _remove(data, path, {}):
+                        progressed = True
+                        break
                 spot = extraction.found.get(path)
                 line = spot.spots[0].line if spot and spot.spots else None
                 warnings.append((line, f"the notice disagrees with itself: {message}; the draft keeps the figures as "
                                        f"printed, and {dotted(path)} is left untagged"))
-                progressed = _remove(data, path, {}) or progressed
             continue
         location = model_location(tuple(item["loc"]))
         if len(location) == 2 and location[0] == "issuances":

@@ -59,6 +59,9 @@ def tag(notice: Path, outdir: Path, data: Path | None, lang: str | None, entity:
         fail(f"{exc}\nnothing written", EXIT_INVALID)
     except OutputExists as exc:
         fail(str(exc), EXIT_INVALID)
+    except Exception as exc:  # a user never sees a traceback: the message says what broke
+        fail(f"{notice}: could not be tagged ({type(exc).__name__}: {exc}); nothing written. Please report this "
+             "with the notice.", EXIT_INVALID)
     tagged = result.tagged
     for warning in tagged.warnings:
         click.echo(f"{notice}: warning: {warning}", err=True)

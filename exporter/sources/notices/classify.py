@@ -33,6 +33,12 @@ _EXERCISE = _re(r"行使価額|行使価格|行使に際して(?:払込|出資)|
 _NET = _re(r"差引手取|手取概算|net proceeds|net amount")
 _GROSS = _re(r"調達(?:する)?資金の額|資金調達の額|gross proceeds|total amount to be paid in|amount of (?:the )?funds "
              r"(?:to be )?raised")
+_UNIT_SHARES = _re(r"単元|share unit|trading unit")
+_TOTAL_VOTING = _re(r"総議決権|total (?:number of )?voting rights|voting rights of all shareholders")
+_ISSUE_WORDS = _re(r"本件|本新株|発行|処分|割当|to be issued|issued|disposed|allotted")
+_CLOSING = _re(r"終値|closing price|株価|share price")
+_PLAN = _re(r"目的|理由|制度|purpose|reasons?|plan")
+_CAP = _re(r"報酬|上限|以内|年額|remuneration|compensation|per (?:year|annum)|each fiscal year")
 _PROCEEDS_SECTION = _re(r"調達|proceeds|funds to be raised|資金の(?:額|使途)")
 _AFTER_ISSUE = _re(r"募集後|処分後|発行後の|after the (?:issuance|offering|allotment|disposal)")
 _DILUTION = _re(r"希薄化|dilution")
@@ -114,6 +120,11 @@ class Classifier:
         return Context(_both(local), _both(heading), _both(section.heading if section else ""),
                        line.folded[token.unit_end:token.unit_end + 40])
 
+    def sentence_before(self, token: Token) -> str:
+        """The words of the token's sentence before it, on its line."""
+        head = self.layout.lines[token.line].folded[:token.start]
+        return _outside_brackets(head, backwards=True)[-80:]
+
     def next_line(self, token: Token) -> str:
         lines = self.layout.lines
         if token.line + 1 < len(lines) and not self.layout.tokens[token.line + 1]:
@@ -141,8 +152,17 @@ class Classifier:
     def number(self, token: Token, context: Context) -> Key | None:
         local, heading = context.local, context.heading
         rights = self.instrument == "rights"
-        if _AFTER_ISSUE.search(local):
-            return None  # shares or voting rights after the issuance: no concept of their own
+        if _AFTER_ISSUE.search(local) or _UNIT_SHARES.search(local):
+            return None  # figures after the issuance, or the trading unit: no concept of their own
+        if _VOTING.search(local) and token.unit in ("rights", None) and token.kind == "number":
+            if _TOTAL_VOTING.search(local):
+                return ("dilution", "voting_rights_outstanding")
+            return ("dilution", "voting_rights_issued") if _ISSUE_WORDS.search(local) else None
+        if token.unit == "money" and (_CLOSING.search(local) or _CLOSING.search(self.sentence_before(token))):
+            return ("reference_price", "price_per_share")
+        if token.upper and token.unit in ("money", "shares") and _PLAN.search(context.section) \
+                and _CAP.search(self.sentence(token)):
+            return ("plan", "caps", "amount") if token.unit == "money" else ("plan", "caps", "shares")
         if token.unit == "percent":
             if _DILUTION.search(local) or _DILUTION.search(heading):
                 return ("dilution", "voting_rights_ratio") if _VOTING.search(local) else ("dilution", "ratio")
@@ -225,6 +245,8 @@ class Classifier:
         for pattern, key in _DATE_ITEMS:
             if pattern.search(context.local) or (pattern.search(context.heading) and nearest is None):
                 return key
+        if _CLOSING.search(after[:40]) or re.search(r"終値|closing price", self.sentence(token)[:60]):
+            return ("reference_price", "date")
         if nearest is None:
             return None
         if nearest[0] == "board":

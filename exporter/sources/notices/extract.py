@@ -32,7 +32,8 @@ from exporter.sources.notices.tokens import Garble, Token, scan
 
 Path = tuple[str | int, ...]
 
-FILING_KEYS = {"announcement_date", "board_resolution_date", "shareholders_meeting", "plan", "earlier_notice"}
+FILING_KEYS = {"announcement_date", "board_resolution_date", "shareholders_meeting", "plan", "earlier_notice",
+               "reference_price"}
 TOTALS_KEYS = {"number_of_shares", "price_per_share", "total_amount", "allotment_date", "payment_date",
                "disposal_date", "number_of_rights", "proceeds", "dilution", "class_of_shares"}
 _DATE_FORMATS = {"era": "date-jpn-era-year-month-day", "kanji": "date-year-month-day", "iso": "date-year-month-day",
@@ -206,8 +207,8 @@ class _Builder:
         whole = int(number) if number == number.to_integral_value() else None
         if whole is None:
             return None
-        if token.upper and key[-1] in ("number_of_rights", "number_of_shares", "rights", "shares",
-                                       "shares_at_lower_limit_price"):
+        if token.upper and key[0] != "plan" and key[-1] in ("number_of_rights", "number_of_shares", "rights",
+                                                                "shares"):
             return {"value": whole, "upper_limit": True}
         return whole
 

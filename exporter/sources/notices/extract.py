@@ -152,6 +152,11 @@ _LEGAL = re.compile(r"会社法第\s?\d+\s?条(?:[^。]{0,40}?第\s?\d+\s?条)*|
 _SERIES = re.compile(r"第\s?\d{1,3}\s?回(?:[^\s、。()（）]{0,24}?)新株予約権")
 _PURPOSE = re.compile(r"目的(?:及び|および|と)?理由|理由|purpose|reasons?\b", re.IGNORECASE)
 _END = re.compile(r"^\s*(?:以\s*上|end|\[excerpt ends here.*)\s*$", re.IGNORECASE)
+_WORD_VALUES = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "hundred": 100,
+                "thousand": 1000}
+_WORDS_PER_RIGHT = re.compile(r"\b(?P<n>one|a|two|three|four|five|ten) (?P<m>hundred|thousand) (?:\(\d[\d,]*\) )?"
+                              r"(?:common )?shares?\b[^.]{0,60}?\b(?:for each|per|for every) (?:one )?(?:share option|"
+                              r"stock acquisition right|right|option|unit)", re.IGNORECASE)
 _TITLE_TRIM = re.compile(r"^[\s*_#]+|[\s*_#]+$|\s*\[pdf\]\s*$", re.IGNORECASE)
 
 
@@ -262,6 +267,8 @@ class _Builder:
             for token in tokens:
                 self.classify(token, classifier, pools)
         groups = {key: group_allotments(tokens, self.lines, self.tokens) for key, tokens in pools.items()}
+        if KINDS[kind].instrument is Instrument.RIGHTS and (None, ("shares_per_right",)) not in self.keys:
+            self.shares_per_right_in_words()
         self.header()
         self.class_of_shares()
         if KINDS[kind].instrument is Instrument.RIGHTS:
@@ -377,6 +384,18 @@ class _Builder:
                     self.assign_text(("class_of_shares",), candidate.text[slice(*candidate.raw_span(*match.span()))],
                                      self.text_spot(candidate, *match.span()))
                     return
+
+    def shares_per_right_in_words(self) -> None:
+        """"One hundred shares will be issued for each Share Option": a figure written in words (hidden: no
+        registry format reads words)."""
+        for line in self.lines:
+            match = _WORDS_PER_RIGHT.search(line.folded)
+            if match:
+                value = _WORD_VALUES[match["n"].lower()] * _WORD_VALUES[match["m"].lower()]
+                self.keys[(None, ("shares_per_right",))] = Found(("shares_per_right",), value, [], match.group())
+                self.warnings.append((line.index, f"shares per right read from words ({match['n']} {match['m']} = "
+                                                  f"{value}): tagged hidden, as no registry format reads words"))
+                return
 
     def purpose(self) -> None:
         """The purpose-and-reasons section, whole: its lines up to the next section (a text block)."""

@@ -164,6 +164,9 @@ def _number(index: int, match: re.Match, before: str, after: str) -> Token | Non
     if _PHONE.search(before) or _CODE_BEFORE.search(before) or _URLISH.search(before[-12:] + text + after[:8]):
         return None
     value = Decimal(digits + (match.group(2) or ""))
+    skipped = 0
+    if before.endswith("(") and after.startswith(")"):
+        after, skipped = after[1:], 1  # "one hundred (100) shares": the figure in brackets takes the unit after them
     scale, rest = 0, after
     scale_match = _SCALE.match(after)
     if scale_match:
@@ -194,7 +197,7 @@ def _number(index: int, match: re.Match, before: str, after: str) -> Token | Non
         return None  # 1.5 without a unit: a version, a ratio... not read
     if unit is None and len(digits) <= 2 and not re.search(r"[:：]\s?$", before):
         return None  # a bare small number is a list marker or a reference, not a figure
-    unit_end = match.end() + (scale_match.end() if scale_match else 0) + unit_length
+    unit_end = match.end() + skipped + (scale_match.end() if scale_match else 0) + unit_length
     window_after = after[(scale_match.end() if scale_match else 0) + unit_length:][:30]
     per = None
     clause = re.split(r"[(（、;]|総額|total", before[-48:], flags=re.IGNORECASE)[-1]

@@ -33,6 +33,7 @@ _EXERCISE = _re(r"行使価額|行使価格|行使に際して(?:払込|出資)|
 _NET = _re(r"差引手取|手取概算|net proceeds|net amount")
 _GROSS = _re(r"調達(?:する)?資金の額|資金調達の額|gross proceeds|total amount to be paid in|amount of (?:the )?funds "
              r"(?:to be )?raised")
+_SHARES_WORDS = _re(r"処分|発行|割当|目的|dispos|issu|allot|underlying|subject to|number of (?:the )?shares")
 _UNIT_SHARES = _re(r"単元|share unit|trading unit")
 _TOTAL_VOTING = _re(r"総議決権|total (?:number of )?voting rights|voting rights of all shareholders")
 _ISSUE_WORDS = _re(r"本件|本新株|発行|処分|割当|to be issued|issued|disposed|allotted")
@@ -210,6 +211,10 @@ class Classifier:
                 return ("dilution", "shares_outstanding")
             if rights and (_PER_RIGHT_SHARES.search(local) or _PER_RIGHT_AFTER.match(context.after)):
                 return ("shares_per_right",)
+            in_item = self.layout.item_at(token.line, token.start) is not None or \
+                self.layout.section_at(token.line, token.start) is not None
+            if not in_item and not _SHARES_WORDS.search(local):
+                return None  # shares mentioned in passing (treasury shares held, ...), not the issuance's
             return ("number_of_shares",)
         if token.unit == "rights" and rights:
             if _NOT_RIGHTS_TOTAL.search(local):

@@ -130,3 +130,18 @@ def test_the_review_page_highlights_facts_and_untagged_figures_in_chromium(tmp_p
     assert any(span.get("data-concept") == "NumberOfStockAcquisitionRights" for span in facts)
     assert any("line 8" in span.get("title", "") for span in facts if span.text == "151")
     assert "1992" in [span.text for span in untagged]
+
+
+def test_a_name_split_across_elements_is_one_fact_continued(tmp_path):
+    notice = tmp_path / "split.html"
+    notice.write_text("<html><body><p>May 7, 2025</p><p>Company name: <b>Birch</b> Harbour Inc.</p>"
+                      "<h1>Notice Regarding Disposal of Treasury Shares as Restricted Stock Compensation</h1>"
+                      "<p>The Company hereby announces a disposal of 1,000 shares of common stock.</p></body></html>",
+                      encoding="utf-8")
+    tagged = render_tagged(notice)
+    root = etree.fromstring(tagged.files[tagged.inline_name])
+    continuations = root.findall(f".//{IX}continuation")
+    assert continuations
+    start = root.find(f".//{IX}nonNumeric[@name='eqi:IssuerName']")
+    assert start is not None and start.get("continuedAt") == continuations[0].get("id")
+    assert _facts_by_context(tagged.files[tagged.instance_name])[("IssuerName", "I20250507")] == "Birch Harbour Inc."

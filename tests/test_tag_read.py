@@ -135,3 +135,19 @@ def test_the_command_reports_bad_input_without_a_traceback(tmp_path, payload):
     assert "Traceback" not in result.stderr
     assert str(path) in result.stderr and "nothing written" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_word_hyperlink_keeps_its_text_and_is_never_followed(tmp_path):
+    path = JA_DOCX.write(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+        document = archive.read("word/document.xml").decode()
+    rels = rels.replace("</Relationships>", '<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/'
+                        'officeDocument/2006/relationships/hyperlink" Target="http://127.0.0.1:9/ir" '
+                        'TargetMode="External"/></Relationships>')
+    link = ('<w:p><w:hyperlink r:id="rIdLink"><w:r><w:t>IRサイト</w:t></w:r></w:hyperlink></w:p>')
+    document = document.replace("<w:sectPr", link + "<w:sectPr", 1)
+    linked = _docx_with(tmp_path, "linked.docx", {"word/_rels/document.xml.rels": rels, "word/document.xml": document})
+    body = read_notice(linked).body
+    assert "IRサイト" in "".join(body.itertext())
+    assert b"127.0.0.1" not in etree.tostring(body)

@@ -80,7 +80,8 @@ _BOARD = _re(r"取締役会|board of directors|board meeting|meeting of the boar
 _MEETING = _re(r"株主総会|shareholders'? meeting|general meeting|meeting of shareholders|\bagm\b")
 _ANNOUNCED = _re(r"付で?[^、。]{0,16}公表|公表し|付「|付け?で?開示|公表(?:した|いたし)|announced|released on|dated|付の?お知らせ")
 _INTRODUCE = _re(r"導入|introduc|establish|adopt(?:ed|ion) (?:of )?(?:a|the) .*plan|制度を新設")
-_TODAY = _re(r"本日(?:開催|開かれた)?の?(?:当社)?取締役会|本日[、,]|本日付|held today|meeting (?:held )?today")
+TODAY_BOARD = _re(r"本日(?:開催|開かれた)?の?(?:当社)?取締役会|本日[、,]?[^。]{0,24}?(?:取締役会|書面決議|みなし決議)|"
+                  r"held today|meeting (?:held )?today|today'?s? (?:board|meeting)")
 _DATELINE = _re(r"^\s*(?:\*+\s*)?(?:[A-Za-z ,.]{2,40}[-–—,]\s*)?$")
 
 
@@ -270,7 +271,7 @@ class Classifier:
         if lead is None:
             return False
         text = " ".join(line.folded for line in self.layout.lines[lead[0]:lead[0] + 3])
-        return bool(_TODAY.search(text))
+        return bool(TODAY_BOARD.search(text))
 
     def is_lead(self, token: Token) -> bool:
         lead = self.layout.lead

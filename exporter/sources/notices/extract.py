@@ -24,7 +24,7 @@ from typing import Any
 from exporter.domain.kinds import KINDS, Instrument, IssuanceKind, NoticeType, ShareMethod
 from exporter.domain.text import has_japanese
 from exporter.sources.notices.allot import Group, group_allotments
-from exporter.sources.notices.classify import Classifier, Key
+from exporter.sources.notices.classify import TODAY_BOARD, Classifier, Key
 from exporter.sources.notices.lines import Line, NoticeText
 from exporter.sources.notices.read import Notice
 from exporter.sources.notices.structure import Layout, analyse
@@ -145,8 +145,6 @@ _MARKET_AFTER_CODE = re.compile(r"\s*[,、，]?\s*(?P<v>(?:東証|名証|札証|
 _REPRESENTATIVE = re.compile(r"(?:代\s*表\s*者(?:\s*名)?|representative)\s*[:：]?\s*(?P<v>\S.*?)"
                              r"(?=\s*[(（]|\s{3,}|\s*(?:問\s*合|問い合|TEL|コード)|$)", re.IGNORECASE)
 _CLASS = re.compile(r"普通株式|common (?:stock|shares)|ordinary shares|[A-Z]種(?:優先)?株式", re.IGNORECASE)
-_TODAY_BOARD = re.compile(r"本日(?:開催|開かれた)?の?(?:当社)?取締役会|本日[、,]|本日付|held today|meeting (?:held )?today|"
-                          r"today'?s? (?:board|meeting)", re.IGNORECASE)
 _LEGAL = re.compile(r"会社法第\s?\d+\s?条(?:[^。]{0,40}?第\s?\d+\s?条)*|Articles?\s+\d+(?:,?\s*(?:and\s+)?\d+)*"
                     r"\s+of\s+the\s+Companies\s+Act", re.IGNORECASE)
 _SERIES = re.compile(r"第\s?\d{1,3}\s?回(?:[^\s、。()（）]{0,24}?)新株予約権")
@@ -157,6 +155,11 @@ _WORD_VALUES = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "t
 _WORDS_PER_RIGHT = re.compile(r"\b(?P<n>one|a|two|three|four|five|ten) (?P<m>hundred|thousand) (?:\(\d[\d,]*\) )?"
                               r"(?:common )?shares?\b[^.]{0,60}?\b(?:for each|per|for every) (?:one )?(?:share option|"
                               r"stock acquisition right|right|option|unit)", re.IGNORECASE)
+_BEFORE_CORRECTION = re.compile(r"訂正前|変更前|before (?:the )?(?:correction|amendment|change)|\(before\)",
+                                re.IGNORECASE)
+_ALLOTTEE_ITEM = re.compile(r"(?:処分予定先|割当予定先|処分先|割当先|(?:planned )?allottees?|disposal recipients?)\s*[:：]?\s*",
+                            re.IGNORECASE)
+_TRUST = re.compile(r"信託|trust", re.IGNORECASE)
 _TITLE_TRIM = re.compile(r"^[\s*_#]+|[\s*_#]+$|\s*\[pdf\]\s*$", re.IGNORECASE)
 
 
@@ -175,6 +178,7 @@ class _Builder:
         self.claimed: set[tuple[int, int]] = set()
         self.placeholders: set[Path] = set()
         self.period_end: tuple[Token, Key] | None = None
+        self.amendment = False
 
     # -- spots -----------------------------------------------------------------------------------------------
     def spot_of(self, token: Token) -> Spot:
@@ -261,6 +265,7 @@ class _Builder:
             self.warnings.append((None, f"the notice does not say what kind of issuance it is: {kind.value} is "
                                         "assumed for the draft (not tagged); correct it in the draft"))
         instrument = "rights" if KINDS[kind].instrument is Instrument.RIGHTS else "shares"
+        self.amendment = notice_type is NoticeType.AMENDMENT
         classifier = Classifier(self.layout, instrument, notice_type is not NoticeType.RESOLUTION)
         pools: dict[tuple[str | None, int | None], list[Token]] = {}
         for tokens in self.tokens:
@@ -286,6 +291,8 @@ class _Builder:
 
     def classify(self, token: Token, classifier: Classifier, pools: dict) -> None:
         context = classifier.context(token)
+        if self.amendment and _BEFORE_CORRECTION.search(context.local.split(" \u2016 ")[0][-30:]):
+            return  # an amendment's figures before the correction are the superseded ones: left untagged
         unit = classifier.infer_unit(token, context)
         if unit != token.unit:
             token = dataclasses.replace(token, unit=unit)
@@ -430,7 +437,7 @@ class _Builder:
             return
         lead = self.layout.lead
         for line in self.lines[lead[0]:lead[0] + 4] if lead else ():
-            if _TODAY_BOARD.search(line.folded):
+            if TODAY_BOARD.search(line.folded):
                 data["board_resolution_date"] = data["announcement_date"]
                 self.found[("board_resolution_date",)] = Found(("board_resolution_date",), data["announcement_date"],
                                                                [], "本日 / today")
@@ -545,6 +552,8 @@ class _Builder:
         if class_found is not None:
             target = ("totals", "class_of_shares") if several else ("issuances", 0, "class_of_shares")
             self.put(data, target, class_found)
+        if not several and KINDS[kind].instrument is Instrument.SHARES and not any(g.entries for g in groups.values()):
+            self.allottee(data, kind)
         for (tranche, _), group in groups.items():
             index = tranches.index(tranche) if several and tranche in tranches else 0
             if several and tranche not in tranches:
@@ -553,6 +562,27 @@ class _Builder:
         if data["issuances"] and not issuances[0].get("kind"):
             raise AssertionError("an issuance without a kind")
         return data
+
+    def allottee(self, data: dict[str, Any], kind: IssuanceKind) -> None:
+        """A shares issuance to one named allottee (a trust bank's account, an investor): its name as printed."""
+        for item in self.layout.items:
+            if item.level != 2 or (self.tokens[item.line] and any(t.start > item.start for t in self.tokens[item.line])):
+                continue
+            line = self.lines[item.line]
+            match = _ALLOTTEE_ITEM.search(line.folded, item.start)
+            if match is None or match.start() > item.start + 6:
+                continue
+            start, end = match.end(), len(line.folded.rstrip())
+            name = line.folded[start:end].strip()
+            if not name or len(name) > 80 or not re.search(r"株式会社|会社|銀行|信託|Co\.|Inc\.|Ltd|Bank|Trust|Corporation|"
+                                                           r"Limited|L\.P\.|Fund", name):
+                continue
+            category = "trust_account" if _TRUST.search(name) or kind is IssuanceKind.TRUST_PLAN else "investor"
+            path: Path = ("issuances", 0, "allotments", 0, "allottee")
+            text = line.text[slice(*line.raw_span(start, end))].strip()
+            data["issuances"][0]["allotments"] = [{"category": category, "allottee": text}]
+            self.found[path] = Found(path, text, [self.text_spot(line, start, end)], text)
+            return
 
     def tranche_kind(self, label: str | None, kind: IssuanceKind) -> IssuanceKind:
         if label and KINDS[kind].instrument is Instrument.SHARES:

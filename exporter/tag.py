@@ -28,9 +28,10 @@ from exporter.models import Filing
 from exporter.output import write_files
 from exporter.sources import load_filing
 from exporter.sources.notices.draft import draft_filing, draft_yaml
-from exporter.sources.notices.extract import Extraction, Spot, extract
+from exporter.sources.notices.extract import Extraction, extract
 from exporter.sources.notices.locate import Contradiction, Locator
 from exporter.sources.notices.read import read_notice
+from exporter.sources.notices.spots import Spot
 from exporter.taxonomy.extension import build_extension
 from exporter.taxonomy.namespaces import TR4
 from exporter.validation import Report, ValidationFailed

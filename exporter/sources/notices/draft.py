@@ -20,7 +20,8 @@ from exporter.domain.dimensions import TRANCHE_AXIS
 from exporter.models import Filing
 from exporter.models.errors import model_location, useful_errors
 from exporter.models.statements import describe, dotted
-from exporter.sources.notices.extract import Extraction, Found, Path
+from exporter.sources.notices.extract import Extraction
+from exporter.sources.notices.spots import Found, Path
 
 MAX_ATTEMPTS = 40
 _REQUIRED = {("title",), ("issuer",), ("announcement_date",), ("issuances",), ("issuer", "name")}

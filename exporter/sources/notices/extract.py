@@ -16,21 +16,22 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from exporter.domain.kinds import KINDS, Instrument, IssuanceKind, NoticeType, ShareMethod
+from exporter.domain.kinds import KINDS, Instrument, IssuanceKind, NoticeType
 from exporter.domain.text import has_japanese
 from exporter.sources.notices.allot import Group, group_allotments
 from exporter.sources.notices.classify import TODAY_BOARD, Classifier, Key
-from exporter.sources.notices.lines import Line, NoticeText
+from exporter.sources.notices.lines import NoticeText
 from exporter.sources.notices.read import Notice
+from exporter.sources.notices.spots import Found, Path, Spot
 from exporter.sources.notices.structure import Layout, analyse
+from exporter.sources.notices.texts import TextFacts
 from exporter.sources.notices.tokens import Garble, Token, scan
-
-Path = tuple[str | int, ...]
+from exporter.sources.notices.wording import kind_of, method_of, notice_type_of
 
 FILING_KEYS = {"announcement_date", "board_resolution_date", "shareholders_meeting", "plan", "earlier_notice",
                "reference_price"}
@@ -39,25 +40,6 @@ TOTALS_KEYS = {"number_of_shares", "price_per_share", "total_amount", "allotment
 _DATE_FORMATS = {"era": "date-jpn-era-year-month-day", "kanji": "date-year-month-day", "iso": "date-year-month-day",
                  "mdy": "date-monthname-day-year-en", "dmy": "date-day-monthname-year-en"}
 _SCALE_NAMES = {3: "thousand", 6: "million", 9: "billion"}
-
-
-@dataclass(frozen=True)
-class Spot:
-    """Where a value is printed: a span of a line's own text, and how to read it back."""
-
-    line: int
-    start: int  # raw offsets in Line.text
-    end: int
-    format: str | None = None  # ixt local name for figures and dates
-    scale: int = 0
-
-
-@dataclass
-class Found:
-    path: Path
-    value: Any  # as the export input format takes it
-    spots: list[Spot] = field(default_factory=list)
-    text: str = ""  # the snippet it was read from
 
 
 @dataclass
@@ -79,91 +61,11 @@ class Extraction:
         return line.source_line, line.column(spot.start), line.text[spot.start:spot.end]
 
 
-# --- kind and type of the notice ------------------------------------------------------------------------
-
-_KIND_RULES: tuple[tuple[str, IssuanceKind], ...] = (
-    (r"株式報酬型|stock[- ]compensation[- ]type|stock compensation type|株式報酬として(?:の)?新株予約権",
-     IssuanceKind.STOCK_COMPENSATION_OPTIONS),
-    (r"有償(?:ストック|新株予約権)|paid(?:-in)? stock options?", IssuanceKind.PAID_STOCK_OPTIONS),
-    (r"第三者割当.{0,40}新株予約権|新株予約権.{0,20}第三者割当|third[- ]party allotment.{0,60}(?:stock acquisition rights|"
-     r"warrants|share options)", IssuanceKind.THIRD_PARTY_RIGHTS),
-    (r"株式給付信託|株式交付信託|信託型|信託E口|ESOP|\bBBT\b|\bBIP\b|stock benefit trust|trust[- ]type", IssuanceKind.TRUST_PLAN),
-    (r"第三者割当|third[- ]party allotment", IssuanceKind.THIRD_PARTY_SHARES),
-    (r"\bPSU\b|パフォーマンス・?シェア・?ユニット|performance share units?", IssuanceKind.PSU),
-    (r"\bRSU\b|リストリクテッド・?ストック・?ユニット|restricted stock units?|譲渡制限付株式ユニット", IssuanceKind.RSU),
-    (r"譲渡制限付株式|restricted (?:stock|shares?)(?! unit)", IssuanceKind.RESTRICTED_STOCK),
-    (r"業績連動型株式報酬|performance[- ]based stock compensation", IssuanceKind.PSU),
-    (r"ストック・?オプション|新株予約権|stock options?|stock acquisition rights?|share options?",
-     IssuanceKind.STOCK_OPTIONS),
-)
-_NOTICE_RULES: tuple[tuple[str, NoticeType], ...] = (
-    (r"訂正|correction|amendment", NoticeType.AMENDMENT),
-    (r"払込(?:み)?(?:手続)?(?:の)?完了|completion of (?:the )?payment|payment .{0,40}(?:has been )?completed",
-     NoticeType.COMPLETION),
-    (r"割当結果|発行結果|results? of (?:the )?allotment", NoticeType.RESULTS),
-    (r"発行内容(?:の)?確定|条件(?:の)?決定|(?:内容|条件)が?確定|determin(?:ed|ation of) (?:the )?(?:remaining )?terms",
-     NoticeType.DETERMINATION),
-)
-
-
-def _first_kind(text: str) -> IssuanceKind | None:
-    # The first rule that matches wins: the rules go from the most specific (第三者割当 + 新株予約権) on.
-    return next((kind for pattern, kind in _KIND_RULES if re.search(pattern, text, re.IGNORECASE)), None)
-
-
-_RANK = {kind: index for index, (_, kind) in reversed(list(enumerate(_KIND_RULES)))}
-
-
-def kind_of(title: str, opening: str) -> tuple[IssuanceKind | None, str]:
-    """The kind from the title, refined by the opening text; and why."""
-    kind = _first_kind(title) if title else None
-    opening_kind = _first_kind(opening)
-    if kind is None:
-        return opening_kind, "from the opening text" if opening_kind else ""
-    if kind in (IssuanceKind.STOCK_OPTIONS, IssuanceKind.THIRD_PARTY_SHARES, IssuanceKind.RESTRICTED_STOCK) \
-            and opening_kind is not None and KINDS[opening_kind].instrument == KINDS[kind].instrument \
-            and _RANK[opening_kind] < _RANK[kind]:
-        return opening_kind, "from the title, made specific by the opening text"
-    return kind, "from the title"
-
-
-# --- header -----------------------------------------------------------------------------------------------
-
-_SP = r"\s*"
-_COMPANY_JA = re.compile(r"(?:上場会社名|会" + _SP + "社" + _SP + "名|商" + _SP + "号)" + r"\s*[:：]?\s*"
-                         r"(?P<v>.+?)(?=\s*(?:住\s*所|所在地|代\s*表\s*者|\(|（|コード|問\s*合|問い合|TEL|URL)|$)")
-_COMPANY_EN = re.compile(r"(?:company name|name of (?:the )?company|company)\s*[:：]\s*(?P<v>[^()]+?)\s*(?=\(|$|\s{3,})",
-                         re.IGNORECASE)
-_COMPANY_LEAD = re.compile(r"(?:^|[-–—]\s|\d{4}\s[-–—]\s)\s*(?P<v>[A-Z][A-Za-z&.,'’\- ]{1,60}?(?:Inc\.|Corporation|Corp\.|"
-                           r"Co\.,\s?Ltd\.|Company,\s?Limited|Ltd\.|Limited|Holdings(?:,? Inc\.)?|K\.K\.|"
-                           r"Group(?: Corporation)?))(?=\s*\(|\s*$|\s+(?:hereby|announces))")
-_COMPANY_JA_LINE = re.compile(r"^\s*(?P<v>(?:株式会社\s?\S{1,30}|\S{1,30}株式会社))\s*$")
-_CODE = re.compile(r"(?:コード番号|証券コード|コード|(?:stock |securities )?code(?: number| no\.?)?|TSE\s?1?|東証)\s*[:：]?\s*"
-                   r"(?P<v>\d{3}[0-9A-Z])(?![0-9A-Za-z])", re.IGNORECASE)
-_MARKET_AFTER_CODE = re.compile(r"\s*[,、，]?\s*(?P<v>(?:東証|名証|札証|福証|TSE|Tokyo|Prime|Standard|Growth|JASDAQ|"
-                                r"マザーズ|Mothers)[^)）\n]{0,60}?)\s*(?=[)）]|$)", re.IGNORECASE)
-_REPRESENTATIVE = re.compile(r"(?:代\s*表\s*者(?:\s*名)?|representative)\s*[:：]?\s*(?P<v>\S.*?)"
-                             r"(?=\s*[(（]|\s{3,}|\s*(?:問\s*合|問い合|TEL|コード)|$)", re.IGNORECASE)
-_CLASS = re.compile(r"普通株式|common (?:stock|shares)|ordinary shares|[A-Z]種(?:優先)?株式", re.IGNORECASE)
-_LEGAL = re.compile(r"会社法第\s?\d+\s?条(?:[^。]{0,40}?第\s?\d+\s?条)*|Articles?\s+\d+(?:,?\s*(?:and\s+)?\d+)*"
-                    r"\s+of\s+the\s+Companies\s+Act", re.IGNORECASE)
-_SERIES = re.compile(r"第\s?\d{1,3}\s?回(?:[^\s、。()（）]{0,24}?)新株予約権")
-_PURPOSE = re.compile(r"目的(?:及び|および|と)?理由|理由|purpose|reasons?\b", re.IGNORECASE)
-_END = re.compile(r"^\s*(?:以\s*上|end|\[excerpt ends here.*)\s*$", re.IGNORECASE)
-_WORD_VALUES = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "hundred": 100,
-                "thousand": 1000}
-_WORDS_PER_RIGHT = re.compile(r"\b(?P<n>one|a|two|three|four|five|ten) (?P<m>hundred|thousand) (?:\(\d[\d,]*\) )?"
-                              r"(?:common )?shares?\b[^.]{0,60}?\b(?:for each|per|for every) (?:one )?(?:share option|"
-                              r"stock acquisition right|right|option|unit)", re.IGNORECASE)
 _BEFORE_CORRECTION = re.compile(r"訂正前|変更前|before (?:the )?(?:correction|amendment|change)|\(before\)",
                                 re.IGNORECASE)
-_ALLOTTEE_ITEM = re.compile(r"(?:処分予定先|割当予定先|処分先|割当先|(?:planned )?allottees?|disposal recipients?)\s*[:：]?\s*",
-                            re.IGNORECASE)
-_TRUST = re.compile(r"信託|trust", re.IGNORECASE)
-_TITLE_TRIM = re.compile(r"^[\s*_#]+|[\s*_#]+$|\s*\[pdf\]\s*$", re.IGNORECASE)
 
 
-class _Builder:
+class _Builder(TextFacts):
     def __init__(self, notice: Notice, entity: str | None):
         self.notice, self.entity = notice, entity
         self.text = NoticeText.of(notice.body)
@@ -187,10 +89,6 @@ class _Builder:
         if token.kind == "date":
             return Spot(token.line, start, end, _DATE_FORMATS[token.date_form or "iso"])
         return Spot(token.line, start, end, "num-dot-decimal", -2 if token.unit == "percent" else token.scale)
-
-    def text_spot(self, line: Line, start: int, end: int) -> Spot:
-        raw_start, raw_end = line.raw_span(start, end)
-        return Spot(line.index, raw_start, raw_end)
 
     def snippet(self, line: int, start: int, end: int) -> str:
         text = self.lines[line].folded
@@ -242,21 +140,11 @@ class _Builder:
         self.claimed.add((token.line, token.start))
         return True
 
-    def assign_text(self, path: Path, value: str, spot: Spot) -> None:
-        existing = self.found.get(path)
-        if existing is None:
-            self.found[path] = Found(path, value, [spot], value)
-        elif existing.value == value:
-            existing.spots.append(spot)
-
-    # -- reading ---------------------------------------------------------------------------------------------
     def run(self) -> Extraction:
         title = self.title()
         opening = " ".join(line.folded for line in self.lines[:40])
         kind, _why = kind_of(title or "", opening)
-        notice_type = next((t for pattern, t in _NOTICE_RULES if re.search(pattern, (title or "") + " " +
-                                                                           opening[:1500], re.IGNORECASE)),
-                           NoticeType.RESOLUTION)
+        notice_type = notice_type_of(title or "", opening)
         language = "ja" if has_japanese(" ".join(line.folded for line in self.lines[:60])) else "en"
         if kind is None:
             has_rights = any(t.unit == "rights" for tokens in self.tokens for t in tokens)
@@ -323,114 +211,6 @@ class _Builder:
         key = classifier.number(token, context)
         if key is not None:
             self.assign(tranche, key, token)
-
-    def title(self) -> str | None:
-        index = self.layout.title_line
-        if index is None:
-            return None
-        line = self.lines[index]
-        text = line.folded
-        match = _TITLE_TRIM.search(text)
-        start = len(re.match(r"^[\s*_#]*", text).group())  # type: ignore[union-attr]
-        end = len(text)
-        pdf = re.search(r"\s*\[pdf\]\s*$", text, re.IGNORECASE)
-        if pdf:
-            end = pdf.start()
-        end = len(text[:end].rstrip(" *_#"))
-        if match is None and start >= end:
-            return None
-        value = text[start:end].strip()
-        if not value:
-            return None
-        self.assign_text(("title",), line.text[slice(*line.raw_span(start, end))], self.text_spot(line, start, end))
-        return value
-
-    def header(self) -> None:
-        limit = self.layout.lead[0] + 1 if self.layout.lead else 15
-        for line in self.lines[:max(limit, 3) + 2]:
-            text = line.folded
-            in_header = self.layout.in_header(line.index, 0) or line.index <= limit
-            if not in_header:
-                continue
-            for pattern in (_COMPANY_JA, _COMPANY_EN, _COMPANY_LEAD, _COMPANY_JA_LINE):
-                match = pattern.search(text)
-                if match and ("issuer", "name") not in self.found and match["v"].strip():
-                    self.assign_text(("issuer", "name"), line.text[slice(*line.raw_span(*match.span("v")))].strip(),
-                                     self.text_spot(line, *match.span("v")))
-            code = _CODE.search(text)
-            if code and ("issuer", "securities_code") not in self.found:
-                self.assign_text(("issuer", "securities_code"), code["v"], self.text_spot(line, *code.span("v")))
-                market = _MARKET_AFTER_CODE.match(text, code.end())
-                if market and market["v"].strip():
-                    self.assign_text(("issuer", "market"), line.text[slice(*line.raw_span(*market.span("v")))].strip(),
-                                     self.text_spot(line, *market.span("v")))
-            elif code and self.found[("issuer", "securities_code")].value == code["v"]:
-                self.found[("issuer", "securities_code")].spots.append(self.text_spot(line, *code.span("v")))
-            representative = _REPRESENTATIVE.search(text)
-            if representative and ("issuer", "representative") not in self.found and representative["v"].strip():
-                span = representative.span("v")
-                self.assign_text(("issuer", "representative"), line.text[slice(*line.raw_span(*span))].strip(),
-                                 self.text_spot(line, *span))
-        for line in self.lines[:60]:
-            legal = _LEGAL.search(line.folded)
-            if legal and ("legal_basis", "text") not in self.found:
-                self.assign_text(("legal_basis", "text"), line.text[slice(*line.raw_span(*legal.span()))],
-                                 self.text_spot(line, *legal.span()))
-
-    def class_of_shares(self) -> None:
-        shares_keys = [f for (tranche, key), f in self.keys.items() if key in (("number_of_shares",),)]
-        for found in shares_keys:
-            spot = found.spots[0]
-            line = self.lines[spot.line]
-            item = self.layout.item_at(spot.line, 0)
-            candidates = [line] + [self.lines[i] for i in (item.heading_lines if item else [])] + \
-                self.lines[spot.line + 1:spot.line + 2]
-            for candidate in candidates:
-                match = _CLASS.search(candidate.folded)
-                if match:
-                    self.assign_text(("class_of_shares",), candidate.text[slice(*candidate.raw_span(*match.span()))],
-                                     self.text_spot(candidate, *match.span()))
-                    return
-
-    def shares_per_right_in_words(self) -> None:
-        """"One hundred shares will be issued for each Share Option": a figure written in words (hidden: no
-        registry format reads words)."""
-        for line in self.lines:
-            match = _WORDS_PER_RIGHT.search(line.folded)
-            if match:
-                value = _WORD_VALUES[match["n"].lower()] * _WORD_VALUES[match["m"].lower()]
-                self.keys[(None, ("shares_per_right",))] = Found(("shares_per_right",), value, [], match.group())
-                self.warnings.append((line.index, f"shares per right read from words ({match['n']} {match['m']} = "
-                                                  f"{value}): tagged hidden, as no registry format reads words"))
-                return
-
-    def purpose(self) -> None:
-        """The purpose-and-reasons section, whole: its lines up to the next section (a text block)."""
-        sections = [item for item in self.layout.items if item.level == 1]
-        for position, section in enumerate(sections):
-            if not _PURPOSE.search(section.heading) or len(section.heading) > 40:
-                continue
-            end = sections[position + 1].line if position + 1 < len(sections) else len(self.lines)
-            lines = [line for line in self.lines[section.line + 1:end] if not _END.match(line.folded)]
-            if not lines or any(line.in_row for line in lines):
-                return
-            value = "\n".join(line.text.strip() for line in lines)
-            self.found[("sections", "purpose_and_reasons")] = Found(
-                ("sections", "purpose_and_reasons"), value, [Spot(line.index, 0, len(line.text)) for line in lines],
-                value[:60])
-            return
-
-    def series_name(self) -> None:
-        """第5回新株予約権: the name of the rights, from the title or the first lines that print one."""
-        candidates = ([self.layout.title_line] if self.layout.title_line is not None else []) + list(range(len(self.lines[:80])))
-        for index in candidates:
-            line = self.lines[index]
-            match = _SERIES.search(line.folded)
-            if match:
-                span = match.span()
-                self.assign_text(("series_name",), line.text[slice(*line.raw_span(*span))],
-                                 self.text_spot(line, *span))
-                return
 
     def today_board(self, data: dict[str, Any]) -> None:
         if "board_resolution_date" in data or ("announcement_date",) in self.placeholders:
@@ -520,7 +300,7 @@ class _Builder:
                 issuance["label"] = label
             issuances.append(issuance)
         if KINDS[kind].instrument is Instrument.SHARES:
-            method = self.method()
+            method = method_of(" ".join(line.folded for line in self.lines[:40]))
             if method is not None:
                 for issuance in issuances:
                     issuance["method"] = method.value
@@ -563,27 +343,6 @@ class _Builder:
             raise AssertionError("an issuance without a kind")
         return data
 
-    def allottee(self, data: dict[str, Any], kind: IssuanceKind) -> None:
-        """A shares issuance to one named allottee (a trust bank's account, an investor): its name as printed."""
-        for item in self.layout.items:
-            if item.level != 2 or (self.tokens[item.line] and any(t.start > item.start for t in self.tokens[item.line])):
-                continue
-            line = self.lines[item.line]
-            match = _ALLOTTEE_ITEM.search(line.folded, item.start)
-            if match is None or match.start() > item.start + 6:
-                continue
-            start, end = match.end(), len(line.folded.rstrip())
-            name = line.folded[start:end].strip()
-            if not name or len(name) > 80 or not re.search(r"株式会社|会社|銀行|信託|Co\.|Inc\.|Ltd|Bank|Trust|Corporation|"
-                                                           r"Limited|L\.P\.|Fund", name):
-                continue
-            category = "trust_account" if _TRUST.search(name) or kind is IssuanceKind.TRUST_PLAN else "investor"
-            path: Path = ("issuances", 0, "allotments", 0, "allottee")
-            text = line.text[slice(*line.raw_span(start, end))].strip()
-            data["issuances"][0]["allotments"] = [{"category": category, "allottee": text}]
-            self.found[path] = Found(path, text, [self.text_spot(line, start, end)], text)
-            return
-
     def tranche_kind(self, label: str | None, kind: IssuanceKind) -> IssuanceKind:
         if label and KINDS[kind].instrument is Instrument.SHARES:
             if re.search(r"\bPSU\b", label, re.IGNORECASE):
@@ -591,14 +350,6 @@ class _Builder:
             if re.search(r"\bRSU\b", label, re.IGNORECASE):
                 return IssuanceKind.RSU
         return kind
-
-    def method(self) -> ShareMethod | None:
-        text = " ".join(line.folded for line in self.lines[:40])
-        if re.search(r"自己株式(?:の)?処分|disposal of treasury|treasury (?:stock|shares)", text, re.IGNORECASE):
-            return ShareMethod.TREASURY_SHARES
-        if re.search(r"新株式?(?:の)?発行|新株発行|issu(?:e|ance) of new shares|new shares", text, re.IGNORECASE):
-            return ShareMethod.NEW_SHARES
-        return None
 
     def fallback_date(self) -> str:
         dates = [t.value for tokens in self.tokens for t in tokens if t.kind == "date"]

@@ -17,7 +17,8 @@ from exporter.domain.concepts import base_of
 from exporter.domain.values import ValueType
 from exporter.facts.factset import Fact, FactSet
 from exporter.models import Filing
-from exporter.sources.notices.extract import Extraction, Found, Path, Spot
+from exporter.sources.notices.extract import Extraction
+from exporter.sources.notices.spots import Found, Path, Spot
 from exporter.sources.notices.tokens import Token
 
 _UNITS = {ValueType.MONEY: {"money"}, ValueType.PER_SHARE: {"money"}, ValueType.SHARES: {"shares", None},

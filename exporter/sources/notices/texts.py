@@ -34,6 +34,7 @@ _MARKET_AFTER_CODE = re.compile(r"\s*[,、，]?\s*(?P<v>(?:東証|名証|札証|
                                 r"マザーズ|Mothers)[^)）\n]{0,60}?)\s*(?=[)）]|$)", re.IGNORECASE)
 _REPRESENTATIVE = re.compile(r"(?:代\s*表\s*者(?:\s*名)?|representative)\s*[:：]?\s*(?P<v>\S.*?)"
                              r"(?=\s*[(（]|\s{3,}|\s*(?:問\s*合|問い合|TEL|コード)|$)", re.IGNORECASE)
+_RUN_ON_TITLE = re.compile(r"[)）]\s(?P<t>[^\s()（）]{6,80}(?:に関する|についての)お知らせ)(?=\s|$)")
 _CLASS = re.compile(r"普通株式|common (?:stock|shares)|ordinary shares|[A-Z]種(?:優先)?株式", re.IGNORECASE)
 _LEGAL = re.compile(r"会社法第\s?\d+\s?条(?:[^。]{0,40}?第\s?\d+\s?条)*|Articles?\s+\d+(?:,?\s*(?:and\s+)?\d+)*"
                     r"\s+of\s+the\s+Companies\s+Act", re.IGNORECASE)
@@ -77,7 +78,7 @@ class TextFacts:
     def title(self) -> str | None:
         index = self.layout.title_line
         if index is None:
-            return None
+            return self.title_in_run_on_text()
         line = self.lines[index]
         text = line.folded
         match = _TITLE_TRIM.search(text)
@@ -94,6 +95,16 @@ class TextFacts:
             return None
         self.assign_text(("title",), line.text[slice(*line.raw_span(start, end))], self.text_spot(line, start, end))
         return value
+
+    def title_in_run_on_text(self) -> str | None:
+        """PDF text that lost its line breaks: the title is the word run ending in お知らせ after the header's ')'."""
+        for line in self.lines[:5]:
+            match = _RUN_ON_TITLE.search(line.folded)
+            if match:
+                start, end = match.span("t")
+                self.assign_text(("title",), line.text[slice(*line.raw_span(start, end))], self.text_spot(line, start, end))
+                return match["t"]
+        return None
 
     def header(self) -> None:
         limit = self.layout.lead[0] + 1 if self.layout.lead else 15

@@ -200,7 +200,8 @@ def _number(index: int, match: re.Match, before: str, after: str) -> Token | Non
     unit_end = match.end() + skipped + (scale_match.end() if scale_match else 0) + unit_length
     window_after = after[(scale_match.end() if scale_match else 0) + unit_length:][:30]
     per = None
-    clause = re.split(r"[(（、;]|総額|total", before[-48:], flags=re.IGNORECASE)[-1]
+    # The words since the previous figure (a single digit stays: it is the 1 of 1株につき).
+    clause = re.split(r"[(（、;]|総額|total|\d{1,3}(?:,\d{3})+|\d{2,}", before[-48:], flags=re.IGNORECASE)[-1]
     if unit == "money":
         if _PER_SHARE.search(clause) or re.match(r"\s?(?:\)?\s?)?per (?:one )?share\b", window_after,
                                                          re.IGNORECASE):

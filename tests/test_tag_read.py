@@ -151,3 +151,17 @@ def test_a_word_hyperlink_keeps_its_text_and_is_never_followed(tmp_path):
     body = read_notice(linked).body
     assert "IRサイト" in "".join(body.itertext())
     assert b"127.0.0.1" not in etree.tostring(body)
+
+
+def test_xhtml_is_read_through_the_hardened_parser(tmp_path):
+    public = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+              '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+              '<title>t</title></head><body><p>H27.7.13</p><p>当社普通株式 1,000株</p></body></html>')
+    path = tmp_path / "notice.xhtml"
+    path.write_text(public, encoding="utf-8")
+    assert [line.text for line in NoticeText.of(read_notice(path).body).lines] == ["H27.7.13", "当社普通株式 1,000株"]
+    path.write_text(public.replace('"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
+                                   '"x.dtd" [<!ENTITY boom "boom">]>'), encoding="utf-8")
+    with pytest.raises(NoticeError) as caught:
+        read_notice(path)
+    assert caught.value.code == NoticeError.UNSAFE_XML

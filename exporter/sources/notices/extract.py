@@ -38,7 +38,8 @@ FILING_KEYS = {"announcement_date", "board_resolution_date", "shareholders_meeti
 TOTALS_KEYS = {"number_of_shares", "price_per_share", "total_amount", "allotment_date", "payment_date",
                "disposal_date", "number_of_rights", "proceeds", "dilution", "class_of_shares"}
 _DATE_FORMATS = {"era": "date-jpn-era-year-month-day", "kanji": "date-year-month-day", "iso": "date-year-month-day",
-                 "mdy": "date-monthname-day-year-en", "dmy": "date-day-monthname-year-en"}
+                 "mdy": "date-monthname-day-year-en", "dmy": "date-day-monthname-year-en",
+                 "era-letter": "date-jpn-era-year-month-day"}  # H27.7.13 does not read back: it goes hidden
 _SCALE_NAMES = {3: "thousand", 6: "million", 9: "billion"}
 
 

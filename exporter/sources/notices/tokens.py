@@ -31,8 +31,10 @@ DATE = re.compile(
     rf"|(?<![\d,.])(?P<ky>\d{{4}}){_S}年{_S}(?P<km>\d{{1,2}}){_S}月{_S}(?P<kd>\d{{1,2}}){_S}日"
     r"|(?<![\d/.,-])(?P<iy>\d{4})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d/.]\d)"
     rf"|\b(?P<mon>{_MONTH})\.? ?(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,? ?(?P<my>\d{{4}})\b"
-    rf"|\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<dmon>{_MONTH})\.?,? (?P<dy>\d{{4}})\b",
+    rf"|\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<dmon>{_MONTH})\.?,? (?P<dy>\d{{4}})\b"
+    r"|(?<![A-Za-z])(?P<el>[MTSHR])(?P<ely>\d{1,2})\.(?P<elm>\d{1,2})\.(?P<eld>\d{1,2})(?![\d.])",
     re.IGNORECASE)
+_LETTER_ERAS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
 _NUMBER = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d]|,\d|\.\d)")
 
 _SCALE = re.compile(r" ?(千|百万|万|億|thousand\b|million\b|billion\b|mn\b|bn\b)", re.IGNORECASE)
@@ -85,7 +87,7 @@ class Token:
     per: str | None = None  # "share" or "right" for amounts per unit
     upper: bool = False
     unit_end: int = 0  # end of the unit words (folded)
-    date_form: str | None = None  # "era", "kanji", "iso", "mdy", "dmy"
+    date_form: str | None = None  # "era", "kanji", "iso", "mdy", "dmy", "era-letter" (H27.7.13: no registry format)
 
     @property
     def number(self) -> Decimal:
@@ -112,6 +114,9 @@ def _date(match: re.Match) -> tuple[date, str] | None:
             return date(int(match["ky"]), int(match["km"]), int(match["kd"])), "kanji"
         if match["iy"]:
             return date(int(match["iy"]), int(match["im"]), int(match["id"])), "iso"
+        if match["el"]:
+            year = _ERA_OFFSETS[_LETTER_ERAS[match["el"].upper()]] + int(match["ely"])
+            return date(year, int(match["elm"]), int(match["eld"])), "era-letter"
         if match["mon"]:
             return date(int(match["my"]), _MONTHS[match["mon"].lower()], int(match["md"])), "mdy"
         return date(int(match["dy"]), _MONTHS[match["dmon"].lower()], int(match["dd"])), "dmy"

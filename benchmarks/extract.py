@@ -40,7 +40,7 @@ _FACT_KINDS = {ValueType.COUNT: "pure", ValueType.SHARES: "shares", ValueType.MO
 def _key(kind: str, value: object) -> tuple[str, str]:
     if kind == "date":
         return kind, str(value)
-    return kind, str(Decimal(str(value)).normalize())
+    return kind, format(Decimal(str(value)).normalize(), "f")
 
 
 def measure_notice(text_path: Path) -> dict:
@@ -70,6 +70,7 @@ def _printed_values(text_path: Path) -> set[tuple[str, str]]:
     """Every (kind, value) the notice prints, read by our token scanner: what 'printed' means here."""
     from exporter.sources.notices.lines import NoticeText
     from exporter.sources.notices.read import read_notice
+    from exporter.sources.notices.texts import _WORD_VALUES, _WORDS_PER_RIGHT
     from exporter.sources.notices.tokens import scan
 
     text = NoticeText.of(read_notice(text_path).body)
@@ -80,7 +81,9 @@ def _printed_values(text_path: Path) -> set[tuple[str, str]]:
                 values.add(("date", token.value.isoformat()))  # type: ignore[union-attr]
             else:
                 for kind in ("pure", "shares", "money"):
-                    values.add((kind, str(token.number.normalize())))
+                    values.add((kind, format(token.number.normalize(), "f")))
+        for match in _WORDS_PER_RIGHT.finditer(line.folded):  # "One hundred shares ... for each Share Option"
+            values.add(("shares", str(_WORD_VALUES[match["n"].lower()] * _WORD_VALUES[match["m"].lower()])))
     return values
 
 

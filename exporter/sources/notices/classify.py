@@ -303,7 +303,8 @@ def _outside_brackets(text: str, *, backwards: bool) -> str:
             depth += -1 if backwards else 1
         elif char in ")）」』]":
             depth += 1 if backwards else -1
-        depth = max(depth, 0)
+        if depth < 0:
+            depth = 0
         if depth == 0 and (char == "。" or (char == "." and text[position + 1:position + 2] == " ")):
             return text[position + 1:] if backwards else text[:position]
     return text

@@ -226,17 +226,12 @@ class _Builder(TextFacts):
 
     def check_items(self) -> None:
         """Warn about items with a heading but no value: PDF text that separated labels from values."""
-        layout = self.layout
-        for item in layout.items:
-            if item.level != 2 or not item.heading:
+        items = self.layout.items
+        for position, item in enumerate(items[:-1]):
+            following = items[position + 1]
+            if item.level != 2 or not item.heading or following.line != item.line:
                 continue
-            following = [i for i in layout.items if (i.line, i.start) > (item.line, item.start)]
-            end = (following[0].line, following[0].start) if following else (item.line + 3, 0)
-            has_value = any((item.line, item.start) < (t.line, t.start) < end
-                            for index in range(item.line, min(end[0] + 1, len(self.lines)))
-                            for t in self.tokens[index])
-            same_line_next = following and following[0].line == item.line
-            if not has_value and same_line_next:
+            if not any(item.start < t.start < following.start for t in self.tokens[item.line]):
                 self.warnings.append((item.line, f"item ({item.number}) {item.heading!r} has no value of its own "
                                                  "(labels and values may have been separated by PDF extraction): "
                                                  "check which values belong to it"))

@@ -21,7 +21,7 @@ from exporter.documents import build_instance, serialize, serialize_inline
 from exporter.documents.review import Mark, build_review, serialize_review
 from exporter.documents.tagging import Place, build_tagged
 from exporter.domain.concepts import Scope, base_of
-from exporter.export import _validate
+from exporter.export import _validate, filing_warnings
 from exporter.facts import build_factset
 from exporter.facts.factset import Fact, FactSet
 from exporter.models import Filing
@@ -144,6 +144,7 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
             raise Contradicted(contradictions, str(notice_path))
         for index in unlocated:
             warnings.append(TagWarning(None, f"not printed in the notice, tagged hidden: {_describe(factset.facts[index], lang)}"))
+    warnings += [TagWarning(None, message) for message in filing_warnings(filing)]
     checked: dict[int, list[Place]] = {}
     unreadable: dict[int, list[Place]] = {}
     for index, spots in places.items():

@@ -200,6 +200,23 @@ JA_DILUTION = TestNotice("hikari-dilution.txt", "ja", """2024年7月19日
     ("money", "30000000"), ("pure", "5"), ("date", "2023-05-12"), ("date", "2023-06-23"), ("money", "100000000"),
     ("shares", "50000"), ("date", "2024-07-18"), ("pure", "100"), ("pure", "123456")))
 
+EN_TABLES = TestNotice("willow-options.html", "en", """<html><body><p>October 1, 2024</p><p>Company name: Willow Data Inc. (Securities code: 3999, TSE Growth)</p>
+<h1>Notice Regarding Issuance of Stock Acquisition Rights as Stock Options</h1>
+<p>Willow Data Inc. hereby announces that its Board of Directors resolved on October 1, 2024 to issue stock acquisition rights as follows.</p>
+<h2>1. Recipients</h2>
+<table><tr><th>Category</th><th>Number of persons</th><th>Number of rights</th></tr>
+<tr><td>Directors of the Company</td><td>3</td><td>300</td></tr>
+<tr><td>Employees of the Company</td><td>40</td><td>700</td></tr></table>
+<h2>2. Terms</h2>
+<table><tr><th>Item</th><th>Details</th></tr>
+<tr><td>Total number of rights</td><td>1,000</td></tr>
+<tr><td>Issue price (yen)</td><td>No payment</td></tr>
+<tr><td>Exercise price</td><td>1,850 yen per share</td></tr></table>
+</body></html>
+""", (
+    ("date", "2024-10-01"), ("code", "3999"), ("pure", "3"), ("pure", "300"), ("pure", "40"), ("pure", "700"),
+    ("pure", "1000"), ("per_share", "1850")))
+
 DOCX_PARAGRAPHS: tuple[tuple[str, str], ...] = (
     ("p", "2024年11月15日"),
     ("p", "会社名　株式会社あおば電機"),
@@ -244,4 +261,4 @@ def docx_text() -> str:
     return "".join(text.replace("|", "") for _, text in DOCX_PARAGRAPHS)
 
 
-ALL = (SEED_LIKE, JA_RESTRICTED, EN_HTML, EN_MARKDOWN, JA_DOCX, GARBLED, EN_TRANCHES, JA_DILUTION)
+ALL = (SEED_LIKE, JA_RESTRICTED, EN_HTML, EN_MARKDOWN, JA_DOCX, GARBLED, EN_TRANCHES, JA_DILUTION, EN_TABLES)

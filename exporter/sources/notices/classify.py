@@ -57,6 +57,7 @@ _PER_RIGHT_AFTER = _re(r"\s*(?:per|for each|for every|of each)\s+(?:one\s+)?(?:s
 _BARE_RIGHTS = _re(r"(?:新株予約権の(?:総)?数|新株予約権数|個数|number of (?:the )?(?:stock acquisition rights|share options|"
                    r"rights|units)|stock acquisition rights)\s*(?:\(個\)|\(units\))?\s*[:：|]?\s*$")
 _BARE_SHARES = _re(r"(?:株式(?:の)?数|number of (?:the )?shares|shares)\s*(?:\(株\))?\s*[:：|]?\s*$")
+_BARE_MONEY = _re(r"(?:価額|金額|価格|払込金額|総額|price|amount)\s*(?:\((?:円|yen|jpy)\))?\s*[:：|]?\s*$")
 _BARE_PERSONS = _re(r"(?:人数|number of (?:persons|recipients|allottees))\s*(?:\(名\))?\s*[:：|]?\s*$")
 _FLOOR_SHARES = _re(r"下限行使価額においても|at the (?:lower limit|floor)")
 _OUTSTANDING = _re(r"発行済株式(?:総)?数|shares (?:issued and )?outstanding|total number of (?:shares )?issued shares")
@@ -138,11 +139,30 @@ class Classifier:
         if token.unit is not None or token.kind != "number" or token.value != token.value.to_integral_value():
             return token.unit
         label = context.local if context.local.strip(" \u2016|:：") else context.heading
-        for part in label.split(" \u2016 "):
-            for pattern, unit in ((_BARE_RIGHTS, "rights"), (_BARE_SHARES, "shares"), (_BARE_PERSONS, "persons")):
-                if pattern.search(part):
+        labels = [*label.split(" \u2016 "), self.column_heading(token)]
+        for part in labels:
+            for pattern, unit in ((_BARE_RIGHTS, "rights"), (_BARE_SHARES, "shares"), (_BARE_PERSONS, "persons"),
+                                  (_BARE_MONEY, "money")):
+                if part and pattern.search(part):
                     return unit
         return None
+
+    def column_heading(self, token: Token) -> str:
+        """In a table row, the heading of the token's column: the cell above it in the table's first row
+        without figures (``| Directors | 5 | 100 |`` under ``| Category | Persons | Rights |``)."""
+        lines = self.layout.lines
+        line = lines[token.line]
+        if not line.in_row:
+            return ""
+        column = line.folded[:token.start].count(" | ")
+        table = line.block.getparent()
+        index = token.line - 1
+        while index >= 0 and lines[index].in_row and lines[index].block.getparent() is table:
+            if not self.layout.tokens[index]:
+                cells = lines[index].folded.split(" | ")
+                return cells[column] + " :" if column < len(cells) else ""
+            index -= 1
+        return ""
 
     def in_allotment(self, token: Token, context: Context) -> bool:
         if ALLOTMENT_HEADING.search(context.heading):

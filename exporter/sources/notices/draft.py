@@ -35,6 +35,8 @@ def _remove(data: dict[str, Any], path: Path, found: dict[Path, Found]) -> bool:
             for part in path[:length - 1]:
                 node = node[part]
             last = path[length - 1]
+            if path[:length - 1] == ("issuances",):
+                continue  # a filing needs its issuances: never drop one
             if isinstance(node, list) and isinstance(last, int) and last < len(node):
                 del node[last]
                 _shift(found, path[:length - 1], last)
@@ -87,6 +89,7 @@ def draft_filing(extraction: Extraction) -> tuple[Filing, dict[str, Any], list[t
 def _repair(exc: ValidationError, data: dict[str, Any], draft: dict[str, Any], extraction: Extraction,
             warnings: list[tuple[int | None, str]]) -> bool:
     progressed = False
+    removed: set[Path] = set()
     for item in useful_errors(exc):
         findings = (item.get("ctx") or {}).get("findings") if item["type"] == "rules" else None
         if findings:
@@ -100,7 +103,10 @@ def _repair(exc: ValidationError, data: dict[str, Any], draft: dict[str, Any], e
                 # date) cannot be, so the value it disagrees with is.
                 for statement in (finding.result, *finding.operands):
                     path = tuple(statement.source)
+                    if path in removed:
+                        break  # already left out for another disagreement: nothing more to leave out
                     if _remove(data, path, {}):
+                        removed.add(path)
                         progressed = True
                         break
                 spot = extraction.found.get(path)

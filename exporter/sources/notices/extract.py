@@ -156,6 +156,11 @@ class _Builder(TextFacts):
         instrument = "rights" if KINDS[kind].instrument is Instrument.RIGHTS else "shares"
         self.amendment = notice_type is NoticeType.AMENDMENT
         classifier = Classifier(self.layout, instrument, notice_type is not NoticeType.RESOLUTION)
+        for tokens in self.tokens:  # bare figures take their unit from their label or column, once for all
+            for position, token in enumerate(tokens):
+                unit = classifier.infer_unit(token, classifier.context(token))
+                if unit != token.unit:
+                    tokens[position] = dataclasses.replace(token, unit=unit, currency="JPY" if unit == "money" else None)
         pools: dict[tuple[str | None, int | None], list[Token]] = {}
         for tokens in self.tokens:
             for token in tokens:

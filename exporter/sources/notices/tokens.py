@@ -149,14 +149,14 @@ def scan(line: Line) -> tuple[list[Token], list[Garble]]:
         if any(taken[start:end]) or any(a - 2 <= start < b + 2 or a - 2 < end <= b + 2 for a, b in doubled + spaced):
             continue
         before, after = text[max(0, start - 40):start], text[end:end + 40]
-        token = _number(line.index, match, before, after)
+        token = _number(line.index, match, before, after, line.in_row)
         if token is not None:
             tokens.append(token)
     tokens.sort(key=lambda t: t.start)
     return tokens, garbles
 
 
-def _number(index: int, match: re.Match, before: str, after: str) -> Token | None:
+def _number(index: int, match: re.Match, before: str, after: str, in_row: bool = False) -> Token | None:
     text = match.group()
     digits = match.group(1).replace(",", "")
     currency_before = _MONEY_BEFORE.search(before)
@@ -200,8 +200,9 @@ def _number(index: int, match: re.Match, before: str, after: str) -> Token | Non
         return None
     if unit is None and "." in text and not currency_before:
         return None  # 1.5 without a unit: a version, a ratio... not read
-    if unit is None and len(digits) <= 2 and not re.search(r"[:：]\s?$", before):
-        return None  # a bare small number is a list marker or a reference, not a figure
+    whole_cell = in_row and re.search(r"(?:^|\| )$", before) is not None and re.match(r"(?: \||$)", after) is not None
+    if unit is None and len(digits) <= 2 and not re.search(r"[:：]\s?$", before) and not whole_cell:
+        return None  # a bare small number is a list marker or a reference, not a figure (unless a table cell)
     unit_end = match.end() + skipped + (scale_match.end() if scale_match else 0) + unit_length
     window_after = after[(scale_match.end() if scale_match else 0) + unit_length:][:30]
     per = None

@@ -12,6 +12,9 @@ Library use::
 
     filing = load_filing(Path("samples/iij-2015-07-13.yaml"))
     result = export_filing(filing, Path("out"), "iij-2015-07-13", lang="ja")
+
+    import exporter
+    exporter.tag("notice.docx", "out")   # the company's own notice, tagged (see docs/tag.md)
 """
 from __future__ import annotations
 
@@ -28,12 +31,15 @@ _EXPORTS = {
     "Filing": "exporter.models",
     "InputError": "exporter.sources",
     "load_filing": "exporter.sources",
+    "render_tagged": "exporter.tag",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted([*_EXPORTS, "tag"])
 
 
 def __getattr__(name: str) -> Any:
+    if name == "tag":  # the module exporter.tag is callable: exporter.tag(notice, outdir, ...)
+        return importlib.import_module("exporter.tag")
     if name in _EXPORTS:
         return getattr(importlib.import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'exporter' has no attribute {name!r}")

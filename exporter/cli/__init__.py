@@ -1,9 +1,9 @@
 """The ``disclosure-exporter`` command line: a thin click layer over the library.
 
-One module per command (``export``, ``validate``, ``convert``, ``taxonomy``, ``template``, ``schema``), each
-calling the library; this module only assembles the group and holds the last-resort guard. Exit
-codes (see ``common``): 0 success; 1 invalid input or output (nothing written); 2 usage error or
-unreadable input; 3 the output cannot be written; 4 internal error.
+One module per command (``export``, ``validate``, ``convert``, ``taxonomy``, ``template``, ``schema``,
+``tag``), each calling the library; this module only assembles the group and holds the last-resort
+guard. Exit codes (see ``common``): 0 success; 1 invalid input or output (nothing written); 2 usage
+error or unreadable input; 3 the output cannot be written; 4 internal error.
 
 Every failure of input or environment is caught where it happens and reported with its place. The
 guard in ``LazyGroup.invoke`` is for what is left (a bug): one line naming the command, its
@@ -28,6 +28,7 @@ COMMANDS = {
     "template": "template",
     "taxonomy": "taxonomy",
     "schema": "schema",
+    "tag": "tag",
 }
 _ARGV = "exporter.argv"
 

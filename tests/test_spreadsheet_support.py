@@ -1,7 +1,9 @@
 """Helpers shared by the spreadsheet and convert tests (no tests here): registers made in tmp_path.
 
 A register is described by field keys; ``seed_row`` is the seed notice with some cells replaced,
-so each test states only the cell it is about.
+so each test states only the cell it is about. Registers are written with the headings registers
+used before the fields were derived from the concepts (``LEGACY``), so every test also checks that
+those still read; the template's own headings are tested with the template.
 """
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ import io
 from pathlib import Path
 from typing import Any
 
-from exporter.sources.spreadsheet.headers import HeaderMap, default_headers, spec
+from exporter.sources.spreadsheet.fields import headings
+from exporter.sources.spreadsheet.headers import HeaderMap, default_headers
 from exporter.sources.spreadsheet.layouts import Plan, Record, read_records
 from exporter.sources.spreadsheet.reader import open_register
 from exporter.sources.spreadsheet.register import Built, build_filing
@@ -18,13 +21,41 @@ from exporter.sources.spreadsheet.template import SEED, SEED_ALLOTMENTS, workboo
 
 DROP = object()  # a value that removes the column
 
-COLUMNS = ["company_name", "securities_code", "listings", "title", "announcement_date", "plan_type", "resolution_date",
+COLUMNS = ["company_name", "securities_code", "market", "title", "announcement_date", "kind", "resolution_date",
            "determination_date", "number_of_rights", "shares_per_right", "class_of_shares", "number_of_shares",
            "amount_per_right", "amount_per_share", "payment_method", "allotment", "currency"]
 
+# The headings of earlier templates (field key -> English, Japanese).
+LEGACY: dict[str, tuple[str, str]] = {
+    "id": ("ID", "ID"), "title": ("Title", "表題"), "company_name": ("Company name", "会社名"),
+    "securities_code": ("Securities code", "証券コード"), "lei": ("LEI", "LEI"), "isin": ("ISIN", "ISIN"),
+    "market": ("Listings", "上場取引所"), "announcement_date": ("Announcement date", "公表日"),
+    "series": ("Series", "名称"), "kind": ("Plan type", "種類"), "resolution_date": ("Resolution date", "決議日"),
+    "determination_date": ("Determination date", "発行内容確定日"), "allotment_date": ("Allotment date", "割当日"),
+    "number_of_rights": ("Number of rights", "新株予約権の数"),
+    "shares_per_right": ("Shares per right", "新株予約権1個当たりの株式数"),
+    "class_of_shares": ("Class of shares", "株式の種類"), "number_of_shares": ("Number of shares", "目的となる株式の数"),
+    "amount_per_right": ("Amount paid per right", "1個当たりの払込金額"),
+    "amount_per_share": ("Amount paid per share", "1株当たりの払込金額"), "payment_method": ("Payment method", "払込方法"),
+    "exercise_price": ("Exercise price per share", "1株当たりの行使価額"), "exercise_period": ("Exercise period", "行使期間"),
+    "exercise_start": ("Exercise period start", "行使期間開始日"), "exercise_end": ("Exercise period end", "行使期間終了日"),
+    "exercise_conditions": ("Exercise conditions", "行使の条件"), "allotment": ("Allotment", "付与対象者の区分及び人数"),
+    "total_persons": ("Number of recipients", "付与対象者の人数"), "currency": ("Currency", "通貨"),
+    "aggregate_amount_paid": ("Aggregate amount paid", "払込金額の総額"),
+    "aggregate_exercise_value": ("Aggregate exercise value", "行使価額の総額"),
+    "aggregate_issue_value": ("Aggregate issue value", "発行価額の総額"),
+}
+LEGACY_ALLOTMENTS: dict[str, tuple[str, str]] = {
+    "id": ("ID", "ID"), "category": ("Category", "区分"), "category_code": ("Category code", "区分コード"),
+    "persons": ("Persons", "人数"), "rights": ("Rights", "新株予約権の数"),
+}
 
-def header(key: str, lang: str = "en") -> str:
-    return spec(key).en if lang == "en" else spec(key).ja
+
+def header(key: str, lang: str = "en", table: str = "issuances") -> str:
+    legacy = (LEGACY if table == "issuances" else LEGACY_ALLOTMENTS).get(key)
+    if legacy:
+        return legacy[0 if lang == "en" else 1]
+    return headings(table, lang)[key]  # type: ignore[arg-type]
 
 
 def seed_row(lang: str = "en", **cells: Any) -> dict[str, Any]:
@@ -59,7 +90,7 @@ def register_b(path: Path, issuances: list[dict[str, Any]], allotments: list[dic
     allot_keys: list[str] = []
     for row in allotments:
         allot_keys += [k for k in row if k not in allot_keys]
-    allot_headers = [spec(k, "allotments").en if lang == "en" else spec(k, "allotments").ja for k in allot_keys]
+    allot_headers = [header(k, lang, "allotments") for k in allot_keys]
     return write_xlsx(path, [("Issuances", sheet_rows(issuances, lang)),
                              ("Allotments", [allot_headers] + [[r.get(k) for k in allot_keys] for r in allotments])])
 
@@ -93,3 +124,20 @@ def build_one(path: Path, headers: HeaderMap | None = None) -> Built:
 
 def messages(built: Built) -> list[str]:
     return [p.message for p in built.problems]
+
+
+def extensions_validate() -> bool:
+    """True if a filing with a category of the company's own renders (its extension taxonomy validates)."""
+    from exporter.export import render_filing
+    from exporter.models import Filing
+    from exporter.validation import ValidationFailed
+
+    filing = Filing.model_validate({
+        "title": "Probe", "announcement_date": "2025-07-18", "issuer": {"name": "Probe Inc.", "securities_code": "1301"},
+        "issuance": {"kind": "restricted_stock", "allotments": [
+            {"custom_category": "retiring_officers", "description": "Retiring officers", "persons": 1}]}})
+    try:
+        render_filing(filing, "en", stem="probe")
+    except ValidationFailed:
+        return False
+    return True

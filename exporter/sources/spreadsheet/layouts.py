@@ -55,13 +55,17 @@ class Column:
     field: str | None  # None: not used
     lang: str | None = None
     reason: str | None = None  # why a column is unused
+    also: tuple[str, ...] = ()  # other fields the heading names; the row's kind (or the cell) chooses
 
     @property
     def letter(self) -> str:
         return column_letter(self.index)
 
     def to_dict(self) -> dict[str, Any]:
-        data = {"sheet": self.sheet, "column": self.letter, "header": self.header, "field": self.field}
+        data: dict[str, Any] = {"sheet": self.sheet, "column": self.letter, "header": self.header,
+                                "field": self.field}
+        if self.also:
+            data["also"] = list(self.also)
         if self.lang:
             data["language"] = self.lang
         if self.reason:
@@ -76,6 +80,11 @@ class Cell:
     field: str
     lang: str | None
     ref: CellRef
+    also: tuple[str, ...] = ()  # other fields the heading names
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (self.field, *self.also)
 
     @property
     def value(self) -> Any:
@@ -202,7 +211,7 @@ def _bind(values: tuple[Any, ...], sheet: str | None, table: Table, headers: Hea
         elif target.field is None:
             columns.append(Column(sheet, index, header, None, None, "ignored by the --map file"))
         else:
-            columns.append(Column(sheet, index, header, target.field, target.lang))
+            columns.append(Column(sheet, index, header, target.field, target.lang, also=target.fields[1:]))
     return columns
 
 
@@ -231,7 +240,7 @@ def _find_header(rows: Iterator[Row], sheet: str | None, table: Table, headers: 
 
 
 def _no_header(file: str, sheet: str | None, table: Table) -> LayoutError:
-    examples = ", ".join(f"'{spec(k, table).en}' / '{spec(k, table).ja}'" for k in (
+    examples = ", ".join(f"'{spec(k, table).heading('en')}' / '{spec(k, table).heading('ja')}'" for k in (
         ("company_name", "securities_code", "announcement_date") if table == "issuances"
         else ("id", "category", "persons", "rights")))
     where = f"sheet {sheet!r}" if sheet else "the file"
@@ -252,7 +261,8 @@ def _source_row(plan: SheetPlan, number: int, values: tuple[Any, ...]) -> Source
     plan.rows_read += 1
     width = len(values)
     cells = tuple(
-        Cell(c.field, c.lang, CellRef(plan.sheet, number, c.index, c.header, values[c.index] if c.index < width else None))
+        Cell(c.field, c.lang, CellRef(plan.sheet, number, c.index, c.header, values[c.index] if c.index < width else None),
+             c.also)
         for c in plan.bound)
     known = {c.index for c in plan.columns}
     for index, value in enumerate(values):

@@ -205,3 +205,10 @@ def test_markdown_table_lists_every_header():
         assert f"`{field.key}`" in table
         for header in field.headers:
             assert f"`{header}`" in table
+
+
+def test_the_readme_table_is_current():
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert markdown_table() in readme, "paste markdown_table() into the README's convert section"

@@ -208,19 +208,37 @@ def test_a_title_made_from_the_kind_and_the_notice_type(tmp_path, notice, method
 @pytest.mark.parametrize("price, kind", [("1円", IssuanceKind.STOCK_COMPENSATION_OPTIONS),
                                          ("¥2,315", IssuanceKind.STOCK_OPTIONS)])
 def test_without_a_kind_column_an_exercise_price_decides_with_a_warning(tmp_path, price, kind):
-    built = one(tmp_path, kind=DROP, exercise_price=price, amount_per_right=DROP, amount_per_share=DROP)
+    built = one(tmp_path, kind=DROP, title=DROP, exercise_price=price, amount_per_right=DROP, amount_per_share=DROP)
     assert built.filing.issuances[0].kind is kind
-    assert built.warnings == [f"kind of issuance not given: {kind.value} is inferred ("
-                              + ("the exercise price per share is 1)" if price == "1円" else
-                                 "an exercise price of 2,315 is given)")]
+    assert built.warnings[0] == (f"kind of issuance not given: {kind.value} is inferred ("
+                                 + ("the exercise price per share is 1)" if price == "1円" else
+                                    "an exercise price of 2,315 is given)"))
+    assert built.warnings[1].startswith("title not given")
 
 
-def test_without_a_kind_or_an_exercise_price_the_kind_is_an_error(tmp_path):
-    problem = only_problem(one(tmp_path, kind=DROP))
+@pytest.mark.parametrize("title, price, kind", [
+    ("Notice Regarding the Issuance of Stock-Compensation-Type Stock Options", DROP,
+     IssuanceKind.STOCK_COMPENSATION_OPTIONS),
+    ("有償ストックオプション（新株予約権）の発行に関するお知らせ", "¥2,315", IssuanceKind.PAID_STOCK_OPTIONS),
+])
+def test_without_a_kind_column_the_title_decides_first(tmp_path, title, price, kind):
+    built = one(tmp_path, kind=DROP, title=title, exercise_price=price, amount_per_right=DROP,
+                amount_per_share=DROP)
+    assert built.filing.issuances[0].kind is kind
+    assert built.warnings == [f"kind of issuance not given: {kind.value} is inferred (the title says so)"]
+
+
+def test_without_a_kind_a_title_or_an_exercise_price_the_kind_is_an_error(tmp_path):
+    problem = only_problem(one(tmp_path, kind=DROP, title="Notice Concerning the Issuance of Stock Acquisition Rights"))
     assert "no column for the kind of issuance" in problem.message and problem.main.header == "Kind"
     assert problem.expected.startswith("a kind of issuance")
-    problem = only_problem(one(tmp_path, kind=""))
+    problem = only_problem(one(tmp_path, kind="", title=DROP))
     assert problem.main.header == "Plan type" and "got an empty cell" in problem.message
+
+
+def test_directors_and_executive_officers_together_are_the_standard_category(tmp_path):
+    allotments = one(tmp_path, "ja", allotment="当社取締役及び執行役員 18名 151個").filing.issuances[0].allotments
+    assert [a.category for a in allotments] == ["directors_and_executive_officers"]
 
 
 def test_currency_from_the_amounts_marks(tmp_path):
@@ -317,6 +335,7 @@ def test_arithmetic_error_names_every_cell_and_both_numbers(tmp_path):
                                "151 × 200 = 30,200, but 'Number of shares' is 30,000")
     assert {c.header for c in problem.cells} == {"Number of rights", "Shares per right", "Number of shares"}
     assert (problem.main.header, problem.main.value, problem.main.ref) == ("Number of shares", "30,000", "L2")
+    assert problem.expected == "30,200"
 
 
 def test_hand_typed_total_that_disagrees_with_the_allotments(tmp_path):
@@ -336,6 +355,7 @@ def test_dates_out_of_order_and_announcement_before_resolution(tmp_path):
     problem = only_problem(one(tmp_path, resolution_date="2015-07-20", determination_date=DROP))
     assert "'Announcement date'" in problem.message and "'Resolution date'" in problem.message
     assert {c.header for c in problem.cells} == {"Announcement date", "Resolution date"}
+    assert problem.expected == "a date on or after 2015-07-20"
 
 
 def test_stock_compensation_with_another_exercise_price(tmp_path):

@@ -20,6 +20,7 @@ from .allotments import (
     names_part_of_a_category,
     parse_allotment_items,
     parse_allotments,
+    recipient_roles,
 )
 from .dates import parse_date, parse_period
 from .messages import NormaliseError
@@ -43,4 +44,5 @@ __all__ = [
     "parse_date",
     "parse_decimal",
     "parse_period",
+    "recipient_roles",
 ]

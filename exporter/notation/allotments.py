@@ -560,3 +560,17 @@ def names_part_of_a_category(label: str) -> bool:
     all directors but some, which is how notices describe a whole category).
     """
     return _RANK_OR_TENURE.search(_drop_qualifiers(normalise_text(label).casefold())) is not None
+
+
+def recipient_roles(label: str) -> tuple[str, frozenset[str]]:
+    """The scope ("company", "subsidiary" or "group") and the roles a recipient label names.
+
+    The roles are those `classify_recipient` finds (director, outside_director, audit_committee,
+    executive_officer, corporate_auditor, manager, employee), after the same qualifier clauses are
+    dropped; callers with categories of their own combine them (当社取締役及び執行役員).
+    """
+    text = _drop_qualifiers(normalise_text(label).casefold())
+    roles = frozenset(_roles(text))
+    if _PARENT_AND_SUBSIDIARIES.search(text) or _GROUP.search(text):
+        return "group", roles
+    return ("subsidiary" if _SUBSIDIARY.search(text) else "company"), roles

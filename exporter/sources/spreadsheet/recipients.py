@@ -9,7 +9,8 @@ Each entry gets a recipient category:
 
 * a standard code from the ``Category code`` column, or a company code from ``Custom category``;
 * else the standard category its label names word for word (当社執行役員, Executive officers, その他);
-* else the category ``classify_recipient`` finds (当社取締役（社外取締役を除く） is directors);
+* else the category ``classify_recipient`` finds (当社取締役（社外取締役を除く） is directors), or the
+  standard one that combines the roles it finds (当社取締役及び執行役員);
 * a named allottee of a trust plan is the trust account, of a third-party allotment the investor;
 * a label the standard list cannot take is a category of the company's own: one that classifies as
   ``other``, one that narrows a category by rank or tenure (理事, 取締役会長, 退任社外取締役), and every
@@ -33,6 +34,7 @@ from exporter.notation import (
     normalise_text,
     parse_allotment_items,
     parse_count,
+    recipient_roles,
 )
 from exporter.sources.spreadsheet.fields import spec
 from exporter.sources.spreadsheet.layouts import Cell, SourceRow
@@ -42,6 +44,8 @@ from exporter.sources.spreadsheet.vocabulary import category_code, named_categor
 
 ALLOTTEE_CATEGORIES = {IssuanceKind.TRUST_PLAN: "trust_account", IssuanceKind.THIRD_PARTY_SHARES: "investor",
                        IssuanceKind.THIRD_PARTY_RIGHTS: "investor"}
+# Standard categories that combine roles, which classify_recipient reads as "other".
+COMBINED_ROLES = {("company", frozenset({"director", "executive_officer"})): "directors_and_executive_officers"}
 CUSTOM_PREFIX = "category"  # category1, category2, ...: the models' codes take no digit after "_"
 
 
@@ -206,6 +210,8 @@ def _category(entry: Entry, kind: IssuanceKind | None) -> str | None:
             found.add(named)
             continue
         code = classify_recipient(label)
+        if code == "other":
+            code = COMBINED_ROLES.get(recipient_roles(label), "other")
         if code == "other" or names_part_of_a_category(label):
             return None
         found.add(code)

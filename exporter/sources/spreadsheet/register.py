@@ -12,8 +12,9 @@ it says, with a warning in the report:
 
 * no title column (or an empty cell): a title is made from the kind and the notice type, in the
   row's language(s); the generated notice prints it;
-* no kind column (or an empty cell): an exercise price of 1 per share makes it stock-compensation
-  options, another stated exercise price ordinary stock options; without one, the kind is an error.
+* no kind column (or an empty cell): a kind the title names (株式報酬型ストックオプション…, …譲渡制限付株式
+  報酬…) is that kind; else an exercise price of 1 per share makes it stock-compensation options,
+  another stated exercise price ordinary stock options; without either, the kind is an error.
 
 The filing's language (``Filing.language``) is the language most of the row's texts are in.
 """
@@ -30,10 +31,11 @@ from pydantic import ValidationError
 from exporter.domain.dimensions import RECIPIENT_AXIS
 from exporter.domain.kinds import KINDS, NOTICE_TYPES, Instrument, IssuanceKind, NoticeType, ShareMethod
 from exporter.domain.phrases import SUBJECTS
-from exporter.domain.rules import Statement
+from exporter.domain.rules import Finding, FixedByKind, Order, Statement
 from exporter.models import Filing
 from exporter.models.errors import model_location, useful_errors
 from exporter.models.statements import describe
+from exporter.models.values import fmt
 from exporter.notation import (
     Amount,
     NormaliseError,
@@ -160,7 +162,8 @@ def build_filing(record: Record) -> Built:
 
 def _kind(row: RowReader) -> IssuanceKind | None:
     """The kind from its column (a shared heading such as 'Plan' only when the cell is a kind word),
-    else inferred from the exercise price, with a warning; None (and a problem) if neither says."""
+    else inferred, with a warning, from the title's words or the exercise price; None (and a problem)
+    if nothing says."""
     found: list[tuple[str, CellRef]] = []
     for cell in row.candidates("kind"):
         if cell.empty:
@@ -179,6 +182,13 @@ def _kind(row: RowReader) -> IssuanceKind | None:
     if found:
         row.add_source("issuance.kind", [ref for _, ref in found])
         return IssuanceKind(found[0][0])
+    titles = [c for c in row.candidates("title") if not c.empty]
+    for cell in titles:
+        with contextlib.suppress(NormaliseError):
+            kind = IssuanceKind(KINDS_VOCABULARY.read(cell.value))
+            row.warnings.append(f"kind of issuance not given: {kind.value} is inferred (the title says so)")
+            row.add_source("issuance.kind", [cell.ref])
+            return kind
     prices = [c for c in row.candidates("exercise_price") if not c.empty]
     amounts = []
     for cell in prices:
@@ -198,7 +208,8 @@ def _kind(row: RowReader) -> IssuanceKind | None:
     if kind_cells:
         row.problem(f"expected {what}, got an empty cell", [kind_cells[0].ref], KINDS_VOCABULARY.expected)
     else:
-        row.problem(f"the register has no column for {what}, and no exercise price to infer it from: add a "
+        row.problem(f"the register has no column for {what}, and neither a title nor an exercise price to infer it "
+                f"from: add a "
                     f"'Kind' / '種類' column (or map one with --map)",
                     [CellRef(row.record.main.sheet, row.record.main.row, None, "Kind")], KINDS_VOCABULARY.expected)
     row.fail("kind")
@@ -210,7 +221,9 @@ def _title(row: RowReader, kind: IssuanceKind | None, language: str) -> None:
     if title:
         row.put("title", title[0], title[1])
         return
-    if "title" in row.failed or kind is None:
+    if kind is None:
+        row.failed.add("title")  # a title would be made from the kind, whose problem is reported
+    if "title" in row.failed:
         return
     notice = NoticeType(row.data.get("notice_type", NoticeType.RESOLUTION.value))
     method = row.data.get("issuance", {}).get("method")
@@ -485,12 +498,26 @@ def _model_problems(row: RowReader, exc: ValidationError) -> list[Problem]:
                 if any(p in row.failed for p in paths):
                     continue
                 cells = list(dict.fromkeys(ref for p in paths for ref in _cells_for(row, p)))
-                problems.append(Problem(row.file, describe(finding, name), tuple(cells or [row.row_cell()])))
+                problems.append(Problem(row.file, describe(finding, name), tuple(cells or [row.row_cell()]),
+                                        _expected(finding)))
             continue
         message = f"{path or 'value'} is required" if item["type"] == "missing" else item["msg"]
         problems.append(Problem(row.file, message.removeprefix("Value error, "),
                                 tuple(_cells_for(row, path) or [row.row_cell()]), ctx.get("expected")))
     return problems
+
+
+def _expected(finding: Finding) -> str:
+    """What the rule expected of the disagreeing value, from the finding's numbers and dates."""
+    rule = finding.rule
+    if isinstance(rule, Order):
+        earlier = finding.operands[0].value
+        return f"a date {'after' if rule.strict else 'on or after'} {earlier}"
+    if isinstance(rule, FixedByKind):
+        return fmt(rule.value)
+    if finding.limit:
+        return "exact figures throughout, or upper limits throughout"
+    return fmt(finding.expected) if finding.expected is not None else "values that agree"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from exporter.models import Filing
 from exporter.models.statements import describe
 from exporter.output import write_files
 from exporter.taxonomy.extension import build_extension
-from exporter.validation import Report, ValidationFailed, validate_path
+from exporter.validation import Report, ValidationFailed, validate_bytes, validate_path
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,8 @@ def render_filing(filing: Filing, lang: str = "en", *, stem: str = "filing", era
 
 def _validate(files: dict[str, bytes], documents: tuple[str, ...]) -> tuple[Report, ...]:
     """Validate the documents as they will stand: beside the extension taxonomy they reference."""
+    if set(files) == set(documents):  # no extension: nothing to stand beside, so validate in memory
+        return tuple(validate_bytes(files[name], file=name) for name in documents)
     with tempfile.TemporaryDirectory(prefix="disclosure-exporter-check-") as folder:
         for name, data in files.items():
             (Path(folder) / name).write_bytes(data)

@@ -92,7 +92,8 @@ class RowReader:
         """Give each cell to one field: the one its heading names for this instrument (or its content)."""
         self.instrument = instrument
         for cell in self.record.main.cells:
-            key = self._field_for(cell, instrument)
+            key = cell.field if not cell.also and instrument in spec(cell.field).instruments else \
+                self._field_for(cell, instrument)
             if key is not None:
                 self.routed.setdefault(key, []).append(cell)
 

@@ -45,7 +45,7 @@ from exporter.notation import (
     parse_date,
     parse_period,
 )
-from exporter.sources.spreadsheet.fields import FIELDS, FieldSpec, Place
+from exporter.sources.spreadsheet.fields import FieldSpec, Place, spec
 from exporter.sources.spreadsheet.layouts import Cell, Record
 from exporter.sources.spreadsheet.problems import CellRef, Problem
 from exporter.sources.spreadsheet.reading import RowReader, clean_text, get_path, parse_articles, to_be_determined
@@ -115,11 +115,10 @@ def build_filing(record: Record) -> Built:
     kind = _kind(row)
     row.route(KINDS[kind].instrument if kind else None)
     currency = _currency(row)
-    for field_spec in FIELDS:
-        if field_spec.table == "issuances" and field_spec.key not in _OWN_READERS:
-            place = field_spec.place(row.instrument)
-            if place is not None:
-                _read(row, field_spec, place, currency)
+    for key in row.routed:  # only the fields this row has columns for, in the register's column order
+        field_spec = spec(key)
+        if key not in _OWN_READERS and (place := field_spec.place(row.instrument)) is not None:
+            _read(row, field_spec, place, currency)
     _market(row)
     _exercise_period(row)
     _restriction_period(row)
@@ -336,9 +335,10 @@ def _money(row: RowReader, key: str, path: str, currency: str | None) -> None:
 
 
 def _money_cells(row: RowReader) -> list[Cell]:
-    return [cell for field_spec in FIELDS if field_spec.table == "issuances" and field_spec.shape == "money"
+    """The non-empty cells of the issuance's amounts (whose marks may tell its currency)."""
+    return [cell for key in row.routed if (field_spec := spec(key)).shape == "money"
             and (place := field_spec.place(row.instrument)) is not None and place.path.startswith("issuance.")
-            for cell in row.filled(field_spec.key)]
+            for cell in row.filled(key)]
 
 
 def _currency(row: RowReader) -> str | None:

@@ -13,31 +13,19 @@ sides. The bilingual sample is compared on every fact.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
-from test_spreadsheet_support import build_all, build_one, extensions_validate
+from test_spreadsheet_support import MAKE, SAMPLES, build_all, build_one, extensions_validate
 
 from exporter.convert import convert_register
 from exporter.export import render_filing
 from exporter.facts import build_factset
 from exporter.sources import load_filing
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SEED = SAMPLES / "iij-2015-07-13.yaml"
-
-
-def _make_registers():
-    spec = importlib.util.spec_from_file_location("make_registers", SAMPLES / "make_registers.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-MAKE = _make_registers()
 NAMES = list(MAKE.SAMPLES)
 SEED_NAMES = MAKE.SEED_SAMPLES
 KINDS_EN = "sakura-robotics-register-shares-en.xlsx"

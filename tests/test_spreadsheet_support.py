@@ -8,8 +8,10 @@ those still read; the template's own headings are tested with the template.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from exporter.sources.spreadsheet.fields import headings
@@ -25,30 +27,19 @@ COLUMNS = ["company_name", "securities_code", "market", "title", "announcement_d
            "determination_date", "number_of_rights", "shares_per_right", "class_of_shares", "number_of_shares",
            "amount_per_right", "amount_per_share", "payment_method", "allotment", "currency"]
 
-# The headings of earlier templates (field key -> English, Japanese).
-LEGACY: dict[str, tuple[str, str]] = {
-    "id": ("ID", "ID"), "title": ("Title", "表題"), "company_name": ("Company name", "会社名"),
-    "securities_code": ("Securities code", "証券コード"), "lei": ("LEI", "LEI"), "isin": ("ISIN", "ISIN"),
-    "market": ("Listings", "上場取引所"), "announcement_date": ("Announcement date", "公表日"),
-    "series": ("Series", "名称"), "kind": ("Plan type", "種類"), "resolution_date": ("Resolution date", "決議日"),
-    "determination_date": ("Determination date", "発行内容確定日"), "allotment_date": ("Allotment date", "割当日"),
-    "number_of_rights": ("Number of rights", "新株予約権の数"),
-    "shares_per_right": ("Shares per right", "新株予約権1個当たりの株式数"),
-    "class_of_shares": ("Class of shares", "株式の種類"), "number_of_shares": ("Number of shares", "目的となる株式の数"),
-    "amount_per_right": ("Amount paid per right", "1個当たりの払込金額"),
-    "amount_per_share": ("Amount paid per share", "1株当たりの払込金額"), "payment_method": ("Payment method", "払込方法"),
-    "exercise_price": ("Exercise price per share", "1株当たりの行使価額"), "exercise_period": ("Exercise period", "行使期間"),
-    "exercise_start": ("Exercise period start", "行使期間開始日"), "exercise_end": ("Exercise period end", "行使期間終了日"),
-    "exercise_conditions": ("Exercise conditions", "行使の条件"), "allotment": ("Allotment", "付与対象者の区分及び人数"),
-    "total_persons": ("Number of recipients", "付与対象者の人数"), "currency": ("Currency", "通貨"),
-    "aggregate_amount_paid": ("Aggregate amount paid", "払込金額の総額"),
-    "aggregate_exercise_value": ("Aggregate exercise value", "行使価額の総額"),
-    "aggregate_issue_value": ("Aggregate issue value", "発行価額の総額"),
-}
-LEGACY_ALLOTMENTS: dict[str, tuple[str, str]] = {
-    "id": ("ID", "ID"), "category": ("Category", "区分"), "category_code": ("Category code", "区分コード"),
-    "persons": ("Persons", "人数"), "rights": ("Rights", "新株予約権の数"),
-}
+def _make_registers() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_registers", SAMPLES / "make_registers.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+MAKE = _make_registers()
+# The headings of the first templates (field key -> English, Japanese), as the seed's samples use them.
+LEGACY: dict[str, tuple[str, str]] = MAKE.LEGACY
+LEGACY_ALLOTMENTS: dict[str, tuple[str, str]] = MAKE.LEGACY_ALLOTMENTS
 
 
 def header(key: str, lang: str = "en", table: str = "issuances") -> str:

@@ -10,6 +10,7 @@ behind the folded text, so messages quote what the register says.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -209,6 +210,23 @@ def _entry_count(token: _Token, raw: str, entry: int, fragment: str) -> Count:
     return Count(int(token.value), token.upper)
 
 
+def _open_cell(raw: RawCell, expected: str, expected_entry: str
+               ) -> tuple[_Folded, tuple[int, ...], Callable[[int, int, int, str], NormaliseError]]:
+    """An allotment cell folded (remembering the raw text), its bracket depths, and the error for an entry."""
+    if not isinstance(raw, str) or not raw.strip():
+        raise NormaliseError(raw, expected)
+    folded = _fold_keeping_origin(raw)
+    depths = _depths(folded.text)
+    if depths is None:
+        raise NormaliseError(raw, expected, msg.UNBALANCED_BRACKETS)
+
+    def fail(entry: int, start: int, end: int, reason: str) -> NormaliseError:
+        start, end = _trim(folded.text, start, end)
+        return NormaliseError(raw, expected_entry, reason, entry=entry, fragment=folded.original(start, end))
+
+    return folded, depths, fail
+
+
 def parse_allotments(raw: RawCell) -> list[AllotmentEntry]:
     """Recipient categories with their numbers of persons and rights.
 
@@ -220,20 +238,8 @@ def parse_allotments(raw: RawCell) -> list[AllotmentEntry]:
     the sum of the others and then dropped.
     """
     expected = msg.EXPECTED_ALLOTMENTS
-    if not isinstance(raw, str) or not raw.strip():
-        raise NormaliseError(raw, expected)
-    folded = _fold_keeping_origin(raw)
+    folded, depths, fail = _open_cell(raw, expected, msg.EXPECTED_ALLOTMENT_ENTRY)
     text = folded.text
-    depths = _depths(text)
-    if depths is None:
-        raise NormaliseError(raw, expected, msg.UNBALANCED_BRACKETS)
-
-    def fail(entry: int, start: int, end: int, reason: str) -> NormaliseError:
-        start, end = _trim(text, start, end)
-        return NormaliseError(
-            raw, msg.EXPECTED_ALLOTMENT_ENTRY, reason, entry=entry,
-            fragment=folded.original(start, end),
-        )  # fmt: skip
 
     tokens = _resolve_unitless(_tokens(folded, depths))
     entries: list[AllotmentEntry] = []
@@ -266,8 +272,8 @@ def parse_allotments(raw: RawCell) -> list[AllotmentEntry]:
             raise fail(number, position, rights.end, msg.NO_LABEL)
         entry = AllotmentEntry(
             folded.original(label_start, label_end),
-            _entry_count(persons, raw, number, fragment),
-            _entry_count(rights, raw, number, fragment),
+            _entry_count(persons, folded.raw, number, fragment),
+            _entry_count(rights, folded.raw, number, fragment),
         )
         is_total = normalise_text(entry.label).casefold().rstrip(":") in _TOTAL_LABELS
         (totals if is_total else entries).append(entry)
@@ -278,7 +284,7 @@ def parse_allotments(raw: RawCell) -> list[AllotmentEntry]:
     if not entries:
         raise NormaliseError(raw, expected, msg.NO_COUNTS)
     for total in totals:
-        _check_total(total, entries, raw)
+        _check_total(total, entries, folded.raw)
     return entries
 
 
@@ -338,24 +344,15 @@ def parse_allotment_items(raw: RawCell, counted: str = "rights", *, counts_requi
     """
     if counted not in EXPECTED_ITEMS:
         raise ValueError(f"counted must be 'rights' or 'shares', not {counted!r}")
-    expected, expected_entry = EXPECTED_ITEMS[counted], EXPECTED_ITEM[counted]
-    if not isinstance(raw, str) or not raw.strip():
-        raise NormaliseError(raw, expected)
-    folded = _fold_keeping_origin(raw)
+    expected = EXPECTED_ITEMS[counted]
+    folded, depths, fail = _open_cell(raw, expected, EXPECTED_ITEM[counted])
     text = folded.text
-    depths = _depths(text)
-    if depths is None:
-        raise NormaliseError(raw, expected, msg.UNBALANCED_BRACKETS)
-
-    def fail(entry: int, start: int, end: int, reason: str) -> NormaliseError:
-        start, end = _trim(text, start, end)
-        return NormaliseError(raw, expected_entry, reason, entry=entry, fragment=folded.original(start, end))
 
     # Internally the counted unit is "rights" (so that bare numbers resolve as in parse_allotments);
     # the other instrument's unit becomes "other", which is an error wherever it stands.
     other = "shares" if counted == "rights" else "rights"
-    tokens = [_replace_kind(t, "rights" if t.kind == counted else "other" if t.kind == other else t.kind)
-              for t in _tokens(folded, depths)]
+    roles = {counted: "rights", other: "other"}
+    tokens = [_replace_kind(t, roles[t.kind]) if t.kind in roles else t for t in _tokens(folded, depths)]
     if tokens and all(t.kind is None for t in tokens):  # no units at all: persons, count, persons, ...
         tokens = [_replace_kind(t, "persons" if i % 2 == 0 else "rights") for i, t in enumerate(tokens)]
     tokens = _resolve_unitless(tokens)
@@ -391,8 +388,8 @@ def parse_allotment_items(raw: RawCell, counted: str = "rights", *, counts_requi
         fragment = folded.original(*_trim(text, position, last.end))
         if label_start >= label_end:
             raise fail(number, position, last.end, msg.NO_LABEL)
-        persons = _entry_count(first, raw, number, fragment) if first.kind == "persons" else None
-        count = _entry_count(last, raw, number, fragment) if last.kind == "rights" else None
+        persons = _entry_count(first, folded.raw, number, fragment) if first.kind == "persons" else None
+        count = _entry_count(last, folded.raw, number, fragment) if last.kind == "rights" else None
         item = AllotmentItem(folded.original(label_start, label_end), persons, count)
         is_total = normalise_text(item.label).casefold().rstrip(":") in _TOTAL_LABELS
         (totals if is_total else items).append(item)
@@ -403,7 +400,7 @@ def parse_allotment_items(raw: RawCell, counted: str = "rights", *, counts_requi
     if not items:
         raise NormaliseError(raw, expected, msg.NO_COUNTS)
     for total in totals:
-        _check_item_total(total, items, raw, expected, counted)
+        _check_item_total(total, items, folded.raw, expected, counted)
     return items
 
 

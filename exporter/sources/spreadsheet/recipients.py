@@ -194,6 +194,7 @@ def _rows(row: RowReader, source_rows: tuple[SourceRow, ...]) -> list[Entry] | N
         if labels is not None and allottees is not None:
             entry.extra["allottee"] = allottees[0]
         entries.append(entry)
+        row.add_source("issuance.allotments", refs)
     return entries if ok else None
 
 

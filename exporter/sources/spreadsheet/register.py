@@ -130,7 +130,8 @@ def build_filing(record: Record) -> Built:
                             ("announcement_date", "announcement_date", "the announcement date")):
         if get_path(row.data, path) is None and path not in row.failed:
             row.missing(key, what)
-    allotments = read_allotments(row, kind)
+    # Whether an allotment counts rights or shares follows the kind: without one, its problem is enough.
+    allotments = read_allotments(row, kind) if kind is not None else None
     if allotments is not None:
         row.put("issuance.allotments", allotments, row.sources.get("issuance.allotments", []))
     check_total_persons(row, allotments)

@@ -190,7 +190,7 @@ class FieldSpec:
         return concept.heading(lang)
 
     def label(self, lang: str) -> str:
-        """The longer heading, used by the template where two fields' short headings are the same."""
+        """The longer heading, which the template writes where the short one also names another field."""
         concept = self.concept
         return concept.label[lang] if concept is not None else self.heading(lang)
 

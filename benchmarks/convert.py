@@ -7,8 +7,10 @@ Each run is the real command in a fresh process (`python -m exporter.cli convert
 time includes start-up, reading, rendering, validating both documents of every issuance and
 writing. Peak memory is sampled from /proc every 50 ms: the total of the command and all its worker
 processes (proportional set size, so pages the forked workers share are counted once), and the
-largest resident set of a single process. The register is generated deterministically: layout a, English, 1-3 recipient
-categories per issuance, a mix of exact and "not exceeding" counts, paid and free issues.
+largest resident set of a single process. CPU seconds (user plus system) of the command and its
+workers are sampled the same way; a busy machine inflates them less than the wall-clock seconds. The
+register is generated deterministically: layout a, English, 1-3 recipient categories per issuance, a
+mix of exact and "not exceeding" counts, paid and free issues.
 """
 from __future__ import annotations
 
@@ -103,21 +105,33 @@ def _memory(pid: int) -> tuple[int, int]:
     return resident, resident
 
 
-def _tree_rss(pid: int) -> tuple[int, int]:
-    """(total PSS, largest RSS) of pid and all its descendants (Linux /proc)."""
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _tree_rss(pid: int, cpu: dict[int, float] | None = None) -> tuple[int, int]:
+    """(total PSS, largest RSS) of pid and all its descendants (Linux /proc); ``cpu`` gets each one's
+    user plus system seconds so far."""
     children: dict[int, list[int]] = {}
+    times: dict[int, float] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as stat:
-                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        try:
+            parent = int(fields[1])
+            times[int(entry)] = (int(fields[11]) + int(fields[12])) / TICKS
+        except (IndexError, ValueError):
             continue
         children.setdefault(parent, []).append(int(entry))
     total, largest, stack = 0, 0, [pid]
     while stack:
         current = stack.pop()
+        if cpu is not None and current in times:
+            cpu[current] = times[current]
         resident, proportional = _memory(current)
         total += proportional
         largest = max(largest, resident)
@@ -131,12 +145,13 @@ def run(register: Path, outdir: Path, jobs: int) -> dict:
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak, peak_single = 0, 0
+    cpu: dict[int, float] = {}  # pid -> CPU seconds last seen (workers are not the command's children)
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak, peak_single
         while not done.is_set():
-            total, largest = _tree_rss(process.pid)
+            total, largest = _tree_rss(process.pid, cpu)
             peak, peak_single = max(peak, total), max(peak_single, largest)
             time.sleep(0.05)
 
@@ -144,11 +159,12 @@ def run(register: Path, outdir: Path, jobs: int) -> dict:
     sampler.start()
     out, err = process.communicate()
     seconds = time.perf_counter() - start
+    cpu_seconds = sum(cpu.values())  # sampled every 50 ms: short of each process's last moments
     done.set()
     sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"convert failed ({process.returncode}):\n{out}\n{err[-3000:]}")
-    return {"seconds": seconds, "peak_tree_mb": peak / 2**20, "peak_single_mb": peak_single / 2**20,
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_tree_mb": peak / 2**20, "peak_single_mb": peak_single / 2**20,
             "summary": out.strip().splitlines()[-1]}
 
 
@@ -162,9 +178,10 @@ def main() -> int:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="convert-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
-          f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
-    rows = ["| register | issuances | --jobs | seconds | issuances/s | peak memory, all processes (PSS) | "
-            "largest process (RSS) |", "|---|---|---|---|---|---|---|"]
+          f"Python {platform.python_version()}, {platform.system()} {platform.release()}, "
+          f"load average {os.getloadavg()[0]:.1f} before the runs")
+    rows = ["| register | issuances | --jobs | seconds | issuances/s | CPU seconds, all processes | "
+            "peak memory, all processes (PSS) | largest process (RSS) |", "|---|---|---|---|---|---|---|---|"]
     for fmt in args.formats:
         register = workdir / f"register-{args.n}.{fmt}"
         if not register.exists():
@@ -177,7 +194,8 @@ def main() -> int:
             shutil.rmtree(outdir, ignore_errors=True)  # a fresh folder: every file is written
             result = run(register, outdir, jobs)
             rows.append(f"| {fmt} | {args.n:,} | {jobs} | {result['seconds']:.1f} | "
-                        f"{args.n / result['seconds']:,.0f} | {result['peak_tree_mb']:,.0f} MB | "
+                        f"{args.n / result['seconds']:,.0f} | {result['cpu_seconds']:.1f} | "
+                        f"{result['peak_tree_mb']:,.0f} MB | "
                         f"{result['peak_single_mb']:,.0f} MB |")
             print(rows[-1], "   ", result["summary"], flush=True)
     print("\n".join(rows))

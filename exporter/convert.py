@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from exporter.documents import MissingText
-from exporter.export import Outputs, render_filing, shared_outputs
+from exporter.export import Outputs, filing_warnings, render_filing, shared_outputs
 from exporter.output import Publication, os_failure
 from exporter.sources.spreadsheet.headers import HeaderMap, default_headers
 from exporter.sources.spreadsheet.layouts import Plan, Record, read_records
@@ -71,7 +71,7 @@ def convert_record(record: Record, lang: str, staging: Path | None = None, outpu
     """
     built = build_filing(record)
     source = record.source()
-    warnings = tuple(built.warnings)
+    warnings = tuple(built.warnings) + (tuple(filing_warnings(built.filing)) if built.filing else ())
     if built.filing is None or built.stem is None:
         return Outcome(record.index, source, "error", errors=tuple(p.to_dict() for p in built.problems),
                        error_texts=tuple(str(p) for p in built.problems), warnings=warnings)
@@ -160,7 +160,7 @@ class ConversionResult:
     unchanged: list[str] = field(default_factory=list)  # documents already there with the same bytes
     error_texts: list[str] = field(default_factory=list)  # the first MAX_ERROR_TEXTS errors, one line each
     error_count: int = 0
-    warned: int = 0  # issuances with warnings (defaults applied)
+    warned: int = 0  # issuances with warnings (a kind inferred, a title made, an entity identified by name)
     wrote_nothing: bool = False  # --strict and something failed
 
     @property

@@ -27,7 +27,7 @@ from exporter.models.statements import describe
 from exporter.output import fit_name, write_files
 from exporter.taxonomy.extension import build_extension
 from exporter.taxonomy.files import ENTRY_POINT_URL
-from exporter.validation import Report, ValidationFailed, validate_path
+from exporter.validation import Report, ValidationFailed, validate_bytes, validate_path
 from exporter.validation.messages import error
 from exporter.viewer import SCRIPT_NAME, ViewerFailed, build_viewers, viewer_script
 
@@ -144,6 +144,8 @@ def shared_outputs(outputs: Outputs) -> dict[str, bytes]:
 
 def _validate(files: dict[str, bytes], documents: tuple[str, ...]) -> tuple[Report, ...]:
     """Validate the documents as they will stand: beside the extension taxonomy they reference."""
+    if set(files) == set(documents):  # no extension: nothing to stand beside, so validate in memory
+        return tuple(validate_bytes(files[name], file=name) for name in documents)
     with tempfile.TemporaryDirectory(prefix="disclosure-exporter-check-") as folder:
         for name, data in files.items():
             (Path(folder) / name).write_bytes(data)

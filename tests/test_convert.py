@@ -269,3 +269,25 @@ def test_an_id_that_takes_another_rows_file_name(tmp_path):
         second["errors"][0]["message"]
     assert validate_bytes((tmp_path / "out" / "3774-2015-07-13-r3.xbrl").read_bytes()).valid
     assert len(list((tmp_path / "out").iterdir())) == 3
+
+
+def test_a_register_without_a_code_or_a_resolution_date_converts_with_a_warning(tmp_path):
+    source = register_a(tmp_path / "r.xlsx", [seed_row(securities_code=DROP, market=DROP, resolution_date=DROP)])
+    result = convert_register(source, tmp_path / "out")
+    assert result.all_converted, result.error_texts
+    (entry,) = result.report["issuances"]
+    assert entry["warnings"] == ["no securities code, LEI or EDINET code is given: the entity is identified by its "
+                                 "name 'Internet Initiative Japan Inc.' under the scheme "
+                                 "http://disclosure-exporter.dev/entity-name"]
+    assert entry["outputs"][0] == "Internet~20Initiative~20Japan~20Inc.-2015-07-13-r2.xbrl"
+    assert result.warned == 1
+
+
+def test_template_rows_are_a_stock_option_and_a_restricted_stock_disposal(tmp_path):
+    target = tmp_path / "t.xlsx"
+    target.write_bytes(template_bytes("ja", "b"))
+    result = convert_register(target, tmp_path / "out", lang="ja")
+    assert [e["source"]["id"] for e in result.report["issuances"]] == ["IIJ-2015-1", "SAKURA-2025-RS"]
+    assert all(e["status"] == "ok" and not e["warnings"] for e in result.report["issuances"])
+    columns = {c["field"] for c in result.report["columns"]}
+    assert {"kind", "method", "price_per_share", "disposal_date", "transfer_restriction_period"} <= columns

@@ -13,12 +13,15 @@ from hypothesis import strategies as st
 from exporter.notation import (
     RECIPIENT_CODES,
     AllotmentEntry,
+    AllotmentItem,
     Amount,
     Count,
     NormaliseError,
     classify_recipient,
     header_key,
+    names_part_of_a_category,
     normalise_text,
+    parse_allotment_items,
     parse_allotments,
     parse_amount,
     parse_count,
@@ -831,6 +834,62 @@ def test_classify_recipient_always_returns_a_known_code(label):
 
 
 # =============================================================================
+# parse_allotment_items (rights or shares, counts optional) and company-specific labels
+# =============================================================================
+
+
+@pytest.mark.parametrize("raw, counted, expected", [
+    ("当社取締役（社外取締役を除く。） 6名 22,409株", "shares",
+     [AllotmentItem("当社取締役（社外取締役を除く。）", Count(6), Count(22409))]),
+    ("Directors: 4 persons, 8,000 shares; Executive Officers: 5 persons, up to 4,000 shares", "shares",
+     [AllotmentItem("Directors", Count(4), Count(8000)), AllotmentItem("Executive Officers", Count(5), Count(4000, True))]),
+    ("株式会社日本カストディ銀行（信託E口） 327,000株", "shares",
+     [AllotmentItem("株式会社日本カストディ銀行（信託E口）", None, Count(327000))]),
+    ("取締役 7名、執行役員 11名", "rights", [AllotmentItem("取締役", Count(7), None), AllotmentItem("執行役員", Count(11), None)]),
+    ("7 Directors 100 rights; 11 Officers 51 rights", "rights",
+     [AllotmentItem("Directors", Count(7), Count(100)), AllotmentItem("Officers", Count(11), Count(51))]),
+    ("Directors 7 100; Officers 11 51", "rights",
+     [AllotmentItem("Directors", Count(7), Count(100)), AllotmentItem("Officers", Count(11), Count(51))]),
+    ("当社取締役 7名 100個、当社執行役員 11名 51個、合計 18名 151個", "rights",
+     [AllotmentItem("当社取締役", Count(7), Count(100)), AllotmentItem("当社執行役員", Count(11), Count(51))]),
+])
+def test_allotment_items(raw, counted, expected):
+    assert parse_allotment_items(raw, counted) == expected
+
+
+def test_allotment_items_agree_with_parse_allotments_where_both_read():
+    raw = "当社取締役（社外取締役及び非常勤取締役を除く） 7名 100個、当社執行役員 11名 51個"
+    assert [(i.label, i.persons, i.count) for i in parse_allotment_items(raw)] == [
+        (e.label, e.persons, e.rights) for e in parse_allotments(raw)]
+
+
+@pytest.mark.parametrize("raw, counted, reason", [
+    ("当社取締役 7名 100株", "rights", "counts in shares (株 / shares) are not numbers of rights"),
+    ("当社取締役 7名 100個", "shares", "counts in rights (個 / rights) are not numbers of shares"),
+    ("当社取締役 7名 100株、合計 8名 100株", "shares", "the total of 8 persons does not match"),
+    ("Directors; Officers 100 rights", "rights", "no counts found"),
+    ("株式会社日本カストディ銀行", "shares", "no counts found"),
+])
+def test_allotment_items_reject_with_reason(raw, counted, reason):
+    error = error_of(lambda text: parse_allotment_items(text, counted), raw)
+    assert reason in error.reason
+
+
+def test_allotment_items_without_counts_are_labels_when_counts_are_optional():
+    assert parse_allotment_items("Custody Bank (Trust E); Partner Inc.", "shares", counts_required=False) == [
+        AllotmentItem("Custody Bank (Trust E)", None, None), AllotmentItem("Partner Inc.", None, None)]
+
+
+@pytest.mark.parametrize("label, narrowed", [
+    ("退任社外取締役", True), ("当社取締役会長", True), ("専務取締役", True), ("Retiring External Directors", True),
+    ("当社理事", True), ("当社取締役（社外取締役及び非常勤取締役を除く）", False), ("Executive Officers of IIJ", False),
+    ("Directors (excluding retiring directors)", False), ("当社従業員", False),
+])
+def test_names_part_of_a_category(label, narrowed):
+    assert names_part_of_a_category(label) is narrowed
+
+
+# =============================================================================
 # decode_csv_bytes
 # =============================================================================
 
@@ -891,7 +950,8 @@ _NOISY = st.text(
     alphabet="0123456789,.-~ ;、()（）名個株上限以下 personsrightstoFromJulyH平成年月日元¥円\n",
     max_size=40,
 )
-_PARSERS = (parse_decimal, parse_amount, parse_count, parse_date, parse_period, parse_allotments)
+_PARSERS = (parse_decimal, parse_amount, parse_count, parse_date, parse_period, parse_allotments,
+            parse_allotment_items, lambda text: parse_allotment_items(text, "shares", counts_required=False))
 
 
 @given(st.one_of(st.text(max_size=40), _NOISY))

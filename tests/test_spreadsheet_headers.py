@@ -1,11 +1,13 @@
-"""Register headers: the issue's header table, synonyms, matching rules, language marks and --map files."""
+"""Register headers: derived from the concepts, the issue's header table, matching, language marks, --map files."""
 from __future__ import annotations
 
 from collections import defaultdict
 
 import pytest
 
+from exporter.domain.kinds import KINDS
 from exporter.notation import header_key
+from exporter.sources.spreadsheet.fields import KEY_ALIASES, headings, key_of, model_places, spec
 from exporter.sources.spreadsheet.headers import (
     FIELDS,
     MappingError,
@@ -13,6 +15,7 @@ from exporter.sources.spreadsheet.headers import (
     load_mapping,
     markdown_table,
 )
+from exporter.sources.spreadsheet.vocabulary import KIND_WORDS, KINDS_VOCABULARY
 
 # The issue's table: field -> (English header, Japanese header).
 ISSUE_TABLE = {
@@ -40,27 +43,87 @@ ISSUE_TABLE = {
 @pytest.mark.parametrize("key, headers", ISSUE_TABLE.items())
 def test_the_issue_table_is_recognised_in_both_languages(key, headers):
     table = default_headers()
+    key = KEY_ALIASES.get(key, key)
     for header in headers:
-        assert table.match(header, "issuances").field == key
+        assert key in table.match(header, "issuances").fields, header
 
 
 @pytest.mark.parametrize("field", FIELDS, ids=lambda f: f"{f.table}.{f.key}")
-def test_every_field_has_both_headers_and_synonyms_that_reach_it(field):
-    assert field.en and field.ja and field.synonyms and field.note
+def test_every_field_has_both_headings_and_every_heading_reaches_it(field):
+    assert field.heading("en") and field.heading("ja") and field.headers
+    assert field.note or field.concept is not None
     table = default_headers()
     for header in field.headers:
         target = table.match(header, field.table)
-        assert target is not None and target.field == field.key and target.lang is None, header
+        assert target is not None and field.key in target.fields and target.lang is None, header
 
 
-def test_no_header_means_two_fields():
+@pytest.mark.parametrize("field", [f for f in FIELDS if f.places], ids=lambda f: f"{f.table}.{f.key}")
+def test_headings_are_the_concepts_labels_and_declared_synonyms(field):
+    for place in field.places:
+        concept = place.concept
+        expected = {concept.label.en, concept.label.ja, *concept.headers}
+        if concept.terse:
+            expected |= {concept.terse.en, concept.terse.ja}
+        assert expected <= set(field.headers)
+
+
+def test_every_value_the_models_take_is_a_register_field():
+    """No drift: a concept added to the models is a column at once (composites cover the rest)."""
+    fields = {(f.table, f.key): f for f in FIELDS}
+    for place in model_places():
+        found = [f for f in fields.values() if place in f.places]
+        assert len(found) == 1, place.path
+    composite_paths = {"issuer.listings", "issuance.allotments", "issuance.currency", "issuer.isin"}
+    assert all(key_of(p) for p in composite_paths)
+
+
+def test_composites_keep_only_what_no_concept_declares():
+    """The declared table never repeats a heading a concept already has (no heading typed twice)."""
+    from exporter.domain.concepts import all_concepts
+
+    concept_headings = {header_key(h) for c in all_concepts() for h in (c.label.en, c.label.ja, *c.headers)}
+    concept_headings |= {header_key(h) for c in all_concepts() if c.terse for h in (c.terse.en, c.terse.ja)}
+    for field in FIELDS:
+        if not field.places and field.key != "id":
+            assert not {header_key(h) for h in field.declared} & concept_headings, field.key
+
+
+def test_a_heading_names_several_fields_only_where_the_kind_or_the_cell_chooses():
     for table in ("issuances", "allotments"):
         seen = defaultdict(set)
         for field in FIELDS:
             if field.table == table:
                 for header in field.headers:
                     seen[header_key(header)].add(field.key)
-        assert {k: v for k, v in seen.items() if len(v) > 1} == {}
+        for key, names in seen.items():
+            if len(names) < 2:
+                continue
+            specs = [spec(name, table) for name in names]
+            disjoint = all(not (a.instruments & b.instruments) for a in specs for b in specs if a is not b)
+            kind_or_text = sorted(f.shape for f in specs) == ["text", "token"]
+            assert disjoint or kind_or_text, (key, names)
+
+
+def test_shared_headings_are_routed_by_the_kind():
+    target = default_headers().match("発行価額", "issuances")
+    assert set(target.fields) == {"amount_per_right", "price_per_share"}
+    assert default_headers().match("Plan", "issuances").fields == ("kind", "plan_name")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("table", ["issuances", "allotments"])
+def test_template_headings_are_unique_and_read_back(lang, table):
+    names = headings(table, lang)
+    assert len({header_key(h) for h in names.values()}) == len(names)
+    for key, heading in names.items():
+        assert default_headers().match(heading, table).fields == (key,), heading
+
+
+def test_every_standard_kind_word_and_label_reads():
+    for kind, kind_spec in KINDS.items():
+        for text in (kind.value, kind_spec.label.en, kind_spec.label.ja, *KIND_WORDS[kind]):
+            assert KINDS_VOCABULARY.read(text) == kind.value, text
 
 
 @pytest.mark.parametrize("written", ["Number of rights", "number of rights", "NUMBER OF RIGHTS", "  Number  of  rights ",
@@ -97,7 +160,7 @@ def test_unknown_and_empty_headers():
 def test_mapping_file(tmp_path):
     path = tmp_path / "map.yaml"
     path.write_text("Grant date: allotment_date\n付与日: Allotment date\nName (EN): company_name.en\n"
-                    "Remarks: ignore\nInternal ref: null\nRecipients: category\nCode: lei\n", encoding="utf-8")
+                    "Remarks: ignore\nInternal ref: null\nRecipients: category\nCode: lei\nType: plan_type\n", encoding="utf-8")
     table = load_mapping(path)
     assert table.match("grant date", "issuances").field == "allotment_date"
     assert table.match("付与日", "issuances").field == "allotment_date"
@@ -106,6 +169,7 @@ def test_mapping_file(tmp_path):
     assert table.match("Remarks", "issuances").field is None and table.match("Internal ref", "issuances").field is None
     assert table.match("Recipients", "allotments").field == "category"
     assert table.match("Code", "issuances").field == "lei"  # the map wins over a built-in synonym
+    assert table.match("Type", "issuances").field == "kind"
     assert default_headers().match("Code", "issuances").field == "securities_code"
 
 
@@ -138,6 +202,13 @@ def test_mapping_file_missing(tmp_path):
 def test_markdown_table_lists_every_header():
     table = markdown_table()
     for field in FIELDS:
-        assert f"`{field.key}`" in table and f"`{field.en}`" in table and f"`{field.ja}`" in table
-        for synonym in field.synonyms:
-            assert f"`{synonym}`" in table
+        assert f"`{field.key}`" in table
+        for header in field.headers:
+            assert f"`{header}`" in table
+
+
+def test_the_readme_table_is_current():
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert markdown_table() in readme, "paste markdown_table() into the README's convert section"

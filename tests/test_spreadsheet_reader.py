@@ -76,7 +76,7 @@ def test_no_header_row(tmp_path):
     path = write_xlsx(tmp_path / "r.xlsx", [("Register", [["a", "b"], [1, 2]])])
     with pytest.raises(LayoutError, match="no header row found in the first 20 rows of sheet 'Register'") as info:
         read(path)
-    assert "'Company name' / '会社名'" in str(info.value)
+    assert "'Issuer name' / '会社名'" in str(info.value)
 
 
 def test_first_sheet_with_headers_is_read_and_the_others_reported(tmp_path):

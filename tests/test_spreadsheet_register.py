@@ -1,5 +1,6 @@
-"""Register rows -> Filing: every normalisation rule as it reaches the model, the defaults, and every
-error path, located at file, sheet, row, column header and raw value, saying what was expected."""
+"""Register rows -> Filing: every normalisation rule as it reaches the model, every kind, nothing filled in,
+company-specific categories, and every error path, located at file, sheet, row, column header and raw
+value, saying what was expected."""
 from __future__ import annotations
 
 import datetime as dt
@@ -130,15 +131,25 @@ def test_allotment_category_codes_are_accepted_as_labels(tmp_path):
 
 @pytest.mark.parametrize("cell, plan", [("株式報酬型", IssuanceKind.STOCK_COMPENSATION_OPTIONS),
                                         ("Stock-compensation type", IssuanceKind.STOCK_COMPENSATION_OPTIONS),
-                                        ("通常型", IssuanceKind.STOCK_OPTIONS), ("Ordinary", IssuanceKind.STOCK_OPTIONS)])
-def test_plan_type_words(tmp_path, cell, plan):
-    assert issuance(tmp_path, plan_type=cell).kind is plan
+                                        ("ストックオプション（株式報酬型）", IssuanceKind.STOCK_COMPENSATION_OPTIONS),
+                                        ("通常型", IssuanceKind.STOCK_OPTIONS), ("Ordinary", IssuanceKind.STOCK_OPTIONS),
+                                        ("有償ストックオプション", IssuanceKind.PAID_STOCK_OPTIONS),
+                                        ("stock_options", IssuanceKind.STOCK_OPTIONS)])
+def test_kind_words(tmp_path, cell, plan):
+    assert issuance(tmp_path, kind=cell, amount_per_right=DROP, amount_per_share=DROP).kind is plan
 
 
-def test_listings_cell(tmp_path):
-    built = one(tmp_path, listings="ＮＡＳＤＡＱ：ＩＩＪ、TSE Prime (3774); TSE1")
-    assert [(x.exchange, x.ticker) for x in built.filing.issuer.listings] == [
-        ("NASDAQ", "IIJ"), ("TSE Prime", "3774"), ("TSE1", "3774")]
+def test_market_cell_with_tickers_gives_listings(tmp_path):
+    built = one(tmp_path, market="ＮＡＳＤＡＱ：ＩＩＪ、TSE Prime (3774)")
+    assert [(x.exchange, x.ticker) for x in built.filing.issuer.listings] == [("NASDAQ", "IIJ"), ("TSE Prime", "3774")]
+    assert built.filing.issuer.market is None
+
+
+@pytest.mark.parametrize("cell", ["TSE Prime", "東京証券取引所（プライム市場）", "NASDAQ: IIJ; TSE1"])
+def test_market_cell_without_tickers_is_the_market_as_written(tmp_path, cell):
+    """No ticker is made up from the securities code: an exchange without one is the market, as text."""
+    issuer = one(tmp_path, market=cell).filing.issuer
+    assert issuer.listings == () and issuer.market.items()[0][1] == cell
 
 
 def test_securities_code_as_number_and_full_width(tmp_path):
@@ -155,33 +166,79 @@ def test_multiline_text_keeps_its_lines(tmp_path):
 
 
 def test_what_a_register_leaves_out_stays_out(tmp_path):
-    built = one(tmp_path, listings=DROP, determination_date=DROP, amount_per_right=DROP, amount_per_share=DROP,
-                payment_method=DROP, currency=DROP)
+    built = one(tmp_path, market=DROP, determination_date=DROP, amount_per_right=DROP, amount_per_share=DROP,
+                payment_method=DROP, currency=DROP, class_of_shares=DROP, number_of_shares=DROP,
+                number_of_rights=DROP, shares_per_right=DROP, resolution_date=DROP, securities_code=DROP)
     filing = built.filing
     assert filing is not None, messages(built)
-    assert filing.issuances[0].payment is None and filing.issuances[0].exercise is None
-    assert filing.issuances[0].allotment_date is None and filing.issuances[0].determination_date is None
-    assert filing.issuer.listings == () and filing.issuances[0].currency == "JPY"
+    issued = filing.issuances[0]
+    assert issued.payment is None and issued.exercise is None and issued.class_of_shares is None
+    assert issued.allotment_date is None and issued.determination_date is None
+    assert issued.number_of_rights is None and issued.number_of_shares is None and issued.shares_per_right is None
+    assert filing.issuer.listings == () and filing.board_resolution_date is None
+    assert "currency" not in issued.model_fields_set  # the models' JPY is the unit, never a stated fact
+    assert built.warnings == []
 
 
-def test_defaults_for_what_the_model_requires(tmp_path):
-    built = one(tmp_path, "ja", title=DROP, plan_type=DROP, class_of_shares=DROP, number_of_shares=DROP,
-                number_of_rights=DROP)
-    filing = built.filing
-    assert filing is not None, messages(built)
-    assert filing.title.ja == "ストックオプション（新株予約権）の発行に関するお知らせ" and filing.title.en is None
-    assert filing.issuances[0].kind is IssuanceKind.STOCK_OPTIONS
-    assert filing.issuances[0].class_of_shares.ja == "普通株式"
-    assert filing.issuances[0].number_of_rights.value == 151  # the allotments' sum
-    assert filing.issuances[0].number_of_shares.value == 30200  # rights × shares per right
-    assert filing.language == "ja"
-    assert len(built.warnings) == 5
+def test_only_title_date_issuer_and_kind_are_needed(tmp_path):
+    row = {"company_name": "株式会社サンプル", "announcement_date": "2025年7月18日", "kind": "譲渡制限付株式"}
+    built = build_one(register_a(tmp_path / "r.xlsx", [row], "ja"))
+    assert built.filing is not None, messages(built)
+    assert built.filing.issuances[0].kind is IssuanceKind.RESTRICTED_STOCK
+    assert built.filing.title.ja == "譲渡制限付株式報酬（株式の発行又は処分）に関するお知らせ"
+    assert built.warnings == ["title not given: made from the kind and the notice type "
+                              "(譲渡制限付株式報酬（株式の発行又は処分）に関するお知らせ)"]
 
 
-def test_plan_type_default_follows_an_exercise_price_of_one(tmp_path):
-    built = one(tmp_path, plan_type=DROP, exercise_price="1円", title=DROP)
-    assert built.filing.issuances[0].kind is IssuanceKind.STOCK_COMPENSATION_OPTIONS
-    assert built.filing.title.en.startswith("Notice Concerning the Issuance of Stock-Compensation-Type")
+@pytest.mark.parametrize("notice, method, lang, title", [
+    ("Resolution", None, "en", "Notice Concerning Restricted stock compensation (the issuance or disposal of shares)"),
+    ("払込完了", "自己株式処分", "ja", "譲渡制限付株式報酬（自己株式の処分）の払込完了に関するお知らせ"),
+    ("Amendment", "New shares", "en",
+     "Notice Concerning Restricted stock compensation (the issuance of new shares): Amendment"),
+])
+def test_a_title_made_from_the_kind_and_the_notice_type(tmp_path, notice, method, lang, title):
+    row = {"company_name": "Sample Inc." if lang == "en" else "株式会社サンプル", "announcement_date": "2025-07-18",
+           "kind": "Restricted stock", "notice_type": notice}
+    if method:
+        row["method"] = method
+    built = build_one(register_a(tmp_path / "r.xlsx", [row], lang))
+    assert built.filing.title.get(lang) == title and len(built.warnings) == 1
+
+
+@pytest.mark.parametrize("price, kind", [("1円", IssuanceKind.STOCK_COMPENSATION_OPTIONS),
+                                         ("¥2,315", IssuanceKind.STOCK_OPTIONS)])
+def test_without_a_kind_column_an_exercise_price_decides_with_a_warning(tmp_path, price, kind):
+    built = one(tmp_path, kind=DROP, title=DROP, exercise_price=price, amount_per_right=DROP, amount_per_share=DROP)
+    assert built.filing.issuances[0].kind is kind
+    assert built.warnings[0] == (f"kind of issuance not given: {kind.value} is inferred ("
+                                 + ("the exercise price per share is 1)" if price == "1円" else
+                                    "an exercise price of 2,315 is given)"))
+    assert built.warnings[1].startswith("title not given")
+
+
+@pytest.mark.parametrize("title, price, kind", [
+    ("Notice Regarding the Issuance of Stock-Compensation-Type Stock Options", DROP,
+     IssuanceKind.STOCK_COMPENSATION_OPTIONS),
+    ("有償ストックオプション（新株予約権）の発行に関するお知らせ", "¥2,315", IssuanceKind.PAID_STOCK_OPTIONS),
+])
+def test_without_a_kind_column_the_title_decides_first(tmp_path, title, price, kind):
+    built = one(tmp_path, kind=DROP, title=title, exercise_price=price, amount_per_right=DROP,
+                amount_per_share=DROP)
+    assert built.filing.issuances[0].kind is kind
+    assert built.warnings == [f"kind of issuance not given: {kind.value} is inferred (the title says so)"]
+
+
+def test_without_a_kind_a_title_or_an_exercise_price_the_kind_is_an_error(tmp_path):
+    problem = only_problem(one(tmp_path, kind=DROP, title="Notice Concerning the Issuance of Stock Acquisition Rights"))
+    assert "no column for the kind of issuance" in problem.message and problem.main.header == "Kind"
+    assert problem.expected.startswith("a kind of issuance")
+    problem = only_problem(one(tmp_path, kind="", title=DROP))
+    assert problem.main.header == "Plan type" and "got an empty cell" in problem.message
+
+
+def test_directors_and_executive_officers_together_are_the_standard_category(tmp_path):
+    allotments = one(tmp_path, "ja", allotment="当社取締役及び執行役員 18名 151個").filing.issuances[0].allotments
+    assert [a.category for a in allotments] == ["directors_and_executive_officers"]
 
 
 def test_currency_from_the_amounts_marks(tmp_path):
@@ -209,10 +266,11 @@ def test_language_marked_headers_and_script_detection(tmp_path):
     ("resolution_date", "6/26/2015", "a date"),
     ("resolution_date", "平成32年6月26日", "a date"),
     ("resolution_date", "2015-02-30", "a date"),
-    ("allotment", "Directors 100 rights", "a recipient category"),
+    ("allotment", "Directors; Officers 100 rights", "a recipient category"),
     ("allotment", "当社取締役 7名 100株", "a recipient category"),
-    ("plan_type", "phantom", "a plan type"),
-    ("listings", "NASDAQ: IIJ: X", "listings"),
+    ("kind", "phantom", "a kind of issuance"),
+    ("dilution_ratio", "about 5%", "a percentage"),
+    ("companies_act_articles", "the usual ones", "Companies Act article numbers"),
     ("currency", "yen?", "a currency"),
 ])
 def test_a_bad_cell_names_file_sheet_row_column_value_and_what_was_expected(tmp_path, key, cell, expected):
@@ -263,9 +321,9 @@ def test_amounts_in_two_currencies_without_a_currency_column(tmp_path):
     assert "different currencies" in problem.message and len(problem.cells) == 2
 
 
-def test_payment_method_without_an_amount(tmp_path):
-    problem = only_problem(one(tmp_path, amount_per_right=DROP, amount_per_share=DROP))
-    assert "no amount" in problem.message and problem.main.header == "Payment method"
+def test_payment_method_without_an_amount_is_filed_as_printed(tmp_path):
+    payment = issuance(tmp_path, amount_per_right=DROP, amount_per_share=DROP).payment
+    assert payment.method is not None and payment.amount_per_right is None and not payment.no_payment
 
 
 # --- errors: the model's rules, mapped back to the cells ------------------------------------------
@@ -277,6 +335,7 @@ def test_arithmetic_error_names_every_cell_and_both_numbers(tmp_path):
                                "151 × 200 = 30,200, but 'Number of shares' is 30,000")
     assert {c.header for c in problem.cells} == {"Number of rights", "Shares per right", "Number of shares"}
     assert (problem.main.header, problem.main.value, problem.main.ref) == ("Number of shares", "30,000", "L2")
+    assert problem.expected == "30,200"
 
 
 def test_hand_typed_total_that_disagrees_with_the_allotments(tmp_path):
@@ -296,6 +355,7 @@ def test_dates_out_of_order_and_announcement_before_resolution(tmp_path):
     problem = only_problem(one(tmp_path, resolution_date="2015-07-20", determination_date=DROP))
     assert "'Announcement date'" in problem.message and "'Resolution date'" in problem.message
     assert {c.header for c in problem.cells} == {"Announcement date", "Resolution date"}
+    assert problem.expected == "a date on or after 2015-07-20"
 
 
 def test_stock_compensation_with_another_exercise_price(tmp_path):
@@ -451,3 +511,163 @@ def test_layout_b_issuance_without_allotment_rows_is_converted_with_a_warning(tm
     built = build_all(register_b(tmp_path / "b.xlsx", issuances, allotments))
     assert built[1].filing is not None and built[1].filing.issuances[0].allotments == ()
     assert built[1].warnings == ["no row of the Allotments sheet has this issuance's ID: the filing has no allotments"]
+
+
+# --- shares, routing by the kind, allottees ------------------------------------------------------
+
+RESTRICTED = {"company_name": "Sakura Robotics Co., Ltd.", "securities_code": "130A",
+              "announcement_date": "2025-07-18", "title": "Notice Concerning the Disposal of Treasury Shares",
+              "kind": "Restricted stock", "method": "Treasury shares", "resolution_date": "2025-07-18",
+              "disposal_date": "2025-08-12", "number_of_shares": "12,000 shares", "price_per_share": "¥2,315",
+              "total_amount": "¥27,780,000",
+              "allotment": "Directors: 4 persons, 8,000 shares; Executive Officers: 5 persons, 4,000 shares"}
+
+
+def shares(tmp_path, headers=None, lang="en", **cells):
+    row = {k: v for k, v in {**RESTRICTED, **cells}.items() if v is not DROP}
+    return build_one(register_a(tmp_path / "r.xlsx", [row], lang, headers))
+
+
+def test_a_restricted_stock_row(tmp_path):
+    built = shares(tmp_path, transfer_restriction_period="2025年8月12日～2055年8月11日")
+    assert built.filing is not None, messages(built)
+    issued = built.filing.issuances[0]
+    assert (issued.kind, issued.method.value) == (IssuanceKind.RESTRICTED_STOCK, "treasury_shares")
+    assert (issued.number_of_shares.value, issued.price_per_share.value, issued.total_amount.value) == (
+        12000, Decimal(2315), Decimal(27780000))
+    assert issued.disposal_date == dt.date(2025, 8, 12)
+    assert (issued.transfer_restriction.start, issued.transfer_restriction.end) == (dt.date(2025, 8, 12),
+                                                                                   dt.date(2055, 8, 11))
+    assert [(a.category, a.persons, a.shares.value) for a in issued.allotments] == [
+        ("directors", 4, 8000), ("executive_officers", 5, 4000)]
+    assert built.warnings == []
+
+
+def test_a_restriction_period_in_words_is_kept_as_text(tmp_path):
+    text = "2025年8月12日から当社の取締役を退任するまでの間"
+    restriction = shares(tmp_path, transfer_restriction_period=text).filing.issuances[0].transfer_restriction
+    assert restriction.description.ja == text and restriction.start is None
+
+
+@pytest.mark.parametrize("kind, price_field", [("Restricted stock", "price_per_share"),
+                                               ("Ordinary", "amount_per_right")])
+def test_one_heading_two_fields_chosen_by_the_kind(tmp_path, kind, price_field):
+    """発行価額 is the price per share of shares, and the amount paid per right of rights."""
+    row = {"company_name": "株式会社サンプル", "announcement_date": "2025-07-18", "kind": kind, "issue_price": "500円"}
+    built = build_one(register_a(tmp_path / "r.xlsx", [row], "ja", {"issue_price": "発行価額"}))
+    issued = built.filing.issuances[0]
+    amount = issued.price_per_share if price_field == "price_per_share" else issued.payment.amount_per_right
+    assert amount.value == 500
+
+
+def test_a_column_of_the_other_instrument_with_a_value_is_an_error(tmp_path):
+    problem = only_problem(shares(tmp_path, number_of_rights=151))
+    assert problem.main.header == "Number of rights" and problem.main.value == 151
+    assert "for stock acquisition rights, but the row's kind issues shares" in problem.message
+
+
+def test_shares_that_do_not_add_up_name_both_numbers(tmp_path):
+    problem = only_problem(shares(tmp_path, total_amount="¥27,000,000"))
+    assert "2,315 × 12,000 = 27,780,000, but 'Total amount' is 27,000,000" in problem.message and "'Total amount'" in problem.message
+
+
+@pytest.mark.parametrize("kind, category", [("Trust", "trust_account"), ("Third-party allotment", "investor")])
+def test_a_named_allottee(tmp_path, kind, category):
+    built = shares(tmp_path, kind=kind, allotment=DROP,
+                   allottee="Custody Bank of Japan, Ltd. (Trust E Account): 12,000 shares")
+    (allotment,) = built.filing.issuances[0].allotments
+    assert (allotment.category, allotment.allottee.en, allotment.persons, allotment.shares.value) == (
+        category, "Custody Bank of Japan, Ltd. (Trust E Account)", None, 12000)
+
+
+def test_an_allottee_without_counts(tmp_path):
+    built = shares(tmp_path, kind="株式給付信託", allotment=DROP, allottee="株式会社日本カストディ銀行（信託E口）")
+    (allotment,) = built.filing.issuances[0].allotments
+    assert allotment.category == "trust_account" and allotment.shares is None
+
+
+def test_to_be_determined_counts_and_amounts(tmp_path):
+    issued = shares(tmp_path, number_of_shares="未定", price_per_share="未定", total_amount=DROP,
+                    allotment=DROP).filing.issuances[0]
+    assert issued.number_of_shares.value is None and issued.price_per_share.value is None
+
+
+def test_proceeds_dilution_capital_articles_and_flags(tmp_path):
+    built = shares(tmp_path, kind="第三者割当", method="新株発行", disposal_date=DROP, payment_date="2025-08-12",
+                   capital_increase="¥13,890,000", capital_reserve_increase="¥13,890,000",
+                   proceeds_gross="¥27,780,000", proceeds_issue_costs="¥780,000", proceeds_net="¥27,000,000",
+                   dilution_ratio="0.06%", companies_act_articles="第199条、第201条", allotment=DROP,
+                   allottee="Aozora Partners L.P.: 12,000 shares")
+    filing = built.filing
+    assert filing is not None, messages(built)
+    issued = filing.issuances[0]
+    assert (issued.proceeds.net.value, issued.dilution.ratio.value) == (Decimal(27000000), Decimal("0.0006"))
+    assert filing.legal_basis.articles == ("199", "201")
+
+
+def test_the_no_upper_limit_flag(tmp_path):
+    cells = {"kind": "第三者割当による新株予約権", "no_cap": "○", "floor": "1,649円"}
+    path = register_a(tmp_path / "r2.xlsx", [seed_row("ja", **cells, amount_per_right=DROP, amount_per_share=DROP,
+                                                      payment_method=DROP)], "ja",
+                      {"no_cap": "上限行使価額はない", "floor": "下限行使価額"})
+    built = build_one(path)
+    exercise = built.filing.issuances[0].exercise
+    assert exercise.no_upper_limit_price is True and exercise.lower_limit_price_per_share.value == 1649
+
+
+@pytest.mark.parametrize("cell, field", [("Stock compensation", "kind"), ("Board Benefit Trust (BBT)", "plan_name")])
+def test_a_heading_shared_by_the_kind_and_the_plan_goes_by_the_cell(tmp_path, cell, field):
+    path = register_a(tmp_path / "r.xlsx", [seed_row(kind=DROP, plan=cell, exercise_price="1円")],
+                      headers={"plan": "Plan"})
+    built = build_one(path)
+    filing = built.filing
+    if field == "kind":
+        assert filing.issuances[0].kind is IssuanceKind.STOCK_COMPENSATION_OPTIONS and built.warnings == []
+    else:
+        assert filing.plan.name.en == cell and built.warnings[0].startswith("kind of issuance not given")
+
+
+def test_a_follow_up_notice_names_its_earlier_notice(tmp_path):
+    built = shares(tmp_path, notice_type="Completion", earlier_notice_date="2025-07-01",
+                   earlier_notice_title="Notice Concerning the Disposal of Treasury Shares", announcement_date="2025-08-12")
+    filing = built.filing
+    assert filing.notice_type.value == "completion" and filing.earlier_notice.date == dt.date(2025, 7, 1)
+
+
+# --- company-specific categories -----------------------------------------------------------------
+
+
+def test_ranks_of_director_and_other_roles_are_categories_of_the_company(tmp_path):
+    allotment = "当社取締役会長 1名 30個、当社取締役社長 1名 30個、当社専務取締役 2名 40個、当社常務取締役 3名 45個、当社理事 5名 6個"
+    built = one(tmp_path, "ja", allotment=allotment, number_of_rights=151, number_of_shares="30,200株")
+    allotments = built.filing.issuances[0].allotments
+    assert [(a.category, a.custom_category, a.description.ja) for a in allotments] == [
+        (None, "category1", "当社取締役会長"), (None, "category2", "当社取締役社長"), (None, "category3", "当社専務取締役"),
+        (None, "category4", "当社常務取締役"), (None, "category5", "当社理事")]
+
+
+def test_standard_categories_stay_beside_a_company_one(tmp_path):
+    allotment = "当社取締役（社外取締役を除く。） 7名 100個、退任社外取締役 2名 20個、当社従業員 11名 31個"
+    allotments = one(tmp_path, "ja", allotment=allotment).filing.issuances[0].allotments
+    assert [(a.category, a.custom_category) for a in allotments] == [
+        ("directors", None), (None, "category2"), ("employees", None)]
+
+
+def test_two_labels_of_one_category_never_collide(tmp_path):
+    allotment = "Directors (Audit and Supervisory Committee Members): 2 persons, 50 rights; " \
+                "Directors who are Audit and Supervisory Committee members: 3 persons, 101 rights"
+    allotments = one(tmp_path, allotment=allotment).filing.issuances[0].allotments
+    assert [a.custom_category for a in allotments] == ["category1", "category2"]
+
+
+def test_the_standard_label_other_is_the_standard_category(tmp_path):
+    allotments = one(tmp_path, "ja", allotment="当社取締役 7名 100個、その他 11名 51個").filing.issuances[0].allotments
+    assert [a.category for a in allotments] == ["directors", "other"]
+
+
+def test_layout_b_custom_category_and_allottee_columns(tmp_path):
+    issuances, allotments = seed_b()
+    allotments[1]["custom_category"] = "retiring_officers"
+    built = build_one(register_b(tmp_path / "b.xlsx", issuances, allotments))
+    assert [(a.category, a.custom_category) for a in built.filing.issuances[0].allotments] == [
+        ("directors", None), (None, "retiring_officers")]

@@ -1,16 +1,21 @@
 """Helpers shared by the spreadsheet and convert tests (no tests here): registers made in tmp_path.
 
 A register is described by field keys; ``seed_row`` is the seed notice with some cells replaced,
-so each test states only the cell it is about.
+so each test states only the cell it is about. Registers are written with the headings registers
+used before the fields were derived from the concepts (``LEGACY``), so every test also checks that
+those still read; the template's own headings are tested with the template.
 """
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from exporter.sources.spreadsheet.headers import HeaderMap, default_headers, spec
+from exporter.sources.spreadsheet.fields import headings
+from exporter.sources.spreadsheet.headers import HeaderMap, default_headers
 from exporter.sources.spreadsheet.layouts import Plan, Record, read_records
 from exporter.sources.spreadsheet.reader import open_register
 from exporter.sources.spreadsheet.register import Built, build_filing
@@ -18,13 +23,30 @@ from exporter.sources.spreadsheet.template import SEED, SEED_ALLOTMENTS, workboo
 
 DROP = object()  # a value that removes the column
 
-COLUMNS = ["company_name", "securities_code", "listings", "title", "announcement_date", "plan_type", "resolution_date",
+COLUMNS = ["company_name", "securities_code", "market", "title", "announcement_date", "kind", "resolution_date",
            "determination_date", "number_of_rights", "shares_per_right", "class_of_shares", "number_of_shares",
            "amount_per_right", "amount_per_share", "payment_method", "allotment", "currency"]
 
+def _make_registers() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_registers", SAMPLES / "make_registers.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-def header(key: str, lang: str = "en") -> str:
-    return spec(key).en if lang == "en" else spec(key).ja
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+MAKE = _make_registers()
+# The headings of the first templates (field key -> English, Japanese), as the seed's samples use them.
+LEGACY: dict[str, tuple[str, str]] = MAKE.LEGACY
+LEGACY_ALLOTMENTS: dict[str, tuple[str, str]] = MAKE.LEGACY_ALLOTMENTS
+
+
+def header(key: str, lang: str = "en", table: str = "issuances") -> str:
+    legacy = (LEGACY if table == "issuances" else LEGACY_ALLOTMENTS).get(key)
+    if legacy:
+        return legacy[0 if lang == "en" else 1]
+    return headings(table, lang)[key]  # type: ignore[arg-type]
 
 
 def seed_row(lang: str = "en", **cells: Any) -> dict[str, Any]:
@@ -59,7 +81,7 @@ def register_b(path: Path, issuances: list[dict[str, Any]], allotments: list[dic
     allot_keys: list[str] = []
     for row in allotments:
         allot_keys += [k for k in row if k not in allot_keys]
-    allot_headers = [spec(k, "allotments").en if lang == "en" else spec(k, "allotments").ja for k in allot_keys]
+    allot_headers = [header(k, lang, "allotments") for k in allot_keys]
     return write_xlsx(path, [("Issuances", sheet_rows(issuances, lang)),
                              ("Allotments", [allot_headers] + [[r.get(k) for k in allot_keys] for r in allotments])])
 
@@ -93,3 +115,20 @@ def build_one(path: Path, headers: HeaderMap | None = None) -> Built:
 
 def messages(built: Built) -> list[str]:
     return [p.message for p in built.problems]
+
+
+def extensions_validate() -> bool:
+    """True if a filing with a category of the company's own renders (its extension taxonomy validates)."""
+    from exporter.export import render_filing
+    from exporter.models import Filing
+    from exporter.validation import ValidationFailed
+
+    filing = Filing.model_validate({
+        "title": "Probe", "announcement_date": "2025-07-18", "issuer": {"name": "Probe Inc.", "securities_code": "1301"},
+        "issuance": {"kind": "restricted_stock", "allotments": [
+            {"custom_category": "retiring_officers", "description": "Retiring officers", "persons": 1}]}})
+    try:
+        render_filing(filing, "en", stem="probe")
+    except ValidationFailed:
+        return False
+    return True

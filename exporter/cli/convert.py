@@ -120,7 +120,7 @@ def convert(input_file: Path, outdir: Path, lang: str, mapping: Path | None, str
                    f"(see {result.report_path.name})", err=True)
     counts = (f"{summary['ok']:,} of {summary['issuances']:,} issuances converted, {summary['error']:,} failed"
               + (f", {summary['register_errors']:,} register errors" if summary["register_errors"] else "")
-              + (f", {result.warned:,} with defaults applied (warnings in the report)" if result.warned else ""))
+              + (f", {result.warned:,} with warnings (in the report)" if result.warned else ""))
     if result.wrote_nothing:
         fail(f"{counts}; --strict: nothing written", EXIT_INVALID)
     click.echo(f"{counts}; {len(result.written):,} files written, {len(result.unchanged):,} unchanged; "

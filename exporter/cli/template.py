@@ -16,10 +16,11 @@ from exporter.cli.common import EXIT_INVALID, EXIT_OUTPUT, EXIT_USAGE, fail
               help="a: one row per issuance, allotments in one cell; b: sheets Issuances and Allotments.")
 @click.option("--force", is_flag=True, help="Replace TARGET if it exists with other content.")
 def template(target: Path, lang: str, layout: str, force: bool) -> None:
-    """Write an empty register (.xlsx) with every header we read and one filled example row.
+    """Write a register (.xlsx) with every header we read and two filled example rows.
 
-    The example row is the seed notice (Internet Initiative Japan, 13 July 2015); it converts to a
-    valid filing. Replace it with your issuances; leave out the columns you do not need.
+    The example rows are the seed notice (stock-compensation options of Internet Initiative Japan,
+    13 July 2015) and a made-up restricted stock disposal; each converts to a valid filing. Replace
+    them with your issuances; leave out the columns you do not need.
 
     \b
     Examples:

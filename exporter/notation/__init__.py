@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from ._text import RawCell as RawCell
 from ._text import header_key, normalise_text
-from .allotments import RECIPIENT_CODES, AllotmentEntry, classify_recipient, parse_allotments
+from .allotments import (
+    RECIPIENT_CODES,
+    AllotmentEntry,
+    AllotmentItem,
+    classify_recipient,
+    names_part_of_a_category,
+    parse_allotment_items,
+    parse_allotments,
+    recipient_roles,
+)
 from .dates import parse_date, parse_period
 from .messages import NormaliseError
 from .numbers import Amount, Count, parse_amount, parse_count, parse_decimal
@@ -20,16 +29,20 @@ from .numbers import Amount, Count, parse_amount, parse_count, parse_decimal
 __all__ = [
     "RECIPIENT_CODES",
     "AllotmentEntry",
+    "AllotmentItem",
     "Amount",
     "Count",
     "NormaliseError",
     "classify_recipient",
     "header_key",
+    "names_part_of_a_category",
     "normalise_text",
+    "parse_allotment_items",
     "parse_allotments",
     "parse_amount",
     "parse_count",
     "parse_date",
     "parse_decimal",
     "parse_period",
+    "recipient_roles",
 ]

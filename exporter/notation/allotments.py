@@ -10,6 +10,7 @@ behind the folded text, so messages quote what the register says.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -209,6 +210,23 @@ def _entry_count(token: _Token, raw: str, entry: int, fragment: str) -> Count:
     return Count(int(token.value), token.upper)
 
 
+def _open_cell(raw: RawCell, expected: str, expected_entry: str
+               ) -> tuple[_Folded, tuple[int, ...], Callable[[int, int, int, str], NormaliseError]]:
+    """An allotment cell folded (remembering the raw text), its bracket depths, and the error for an entry."""
+    if not isinstance(raw, str) or not raw.strip():
+        raise NormaliseError(raw, expected)
+    folded = _fold_keeping_origin(raw)
+    depths = _depths(folded.text)
+    if depths is None:
+        raise NormaliseError(raw, expected, msg.UNBALANCED_BRACKETS)
+
+    def fail(entry: int, start: int, end: int, reason: str) -> NormaliseError:
+        start, end = _trim(folded.text, start, end)
+        return NormaliseError(raw, expected_entry, reason, entry=entry, fragment=folded.original(start, end))
+
+    return folded, depths, fail
+
+
 def parse_allotments(raw: RawCell) -> list[AllotmentEntry]:
     """Recipient categories with their numbers of persons and rights.
 
@@ -220,20 +238,8 @@ def parse_allotments(raw: RawCell) -> list[AllotmentEntry]:
     the sum of the others and then dropped.
     """
     expected = msg.EXPECTED_ALLOTMENTS
-    if not isinstance(raw, str) or not raw.strip():
-        raise NormaliseError(raw, expected)
-    folded = _fold_keeping_origin(raw)
+    folded, depths, fail = _open_cell(raw, expected, msg.EXPECTED_ALLOTMENT_ENTRY)
     text = folded.text
-    depths = _depths(text)
-    if depths is None:
-        raise NormaliseError(raw, expected, msg.UNBALANCED_BRACKETS)
-
-    def fail(entry: int, start: int, end: int, reason: str) -> NormaliseError:
-        start, end = _trim(text, start, end)
-        return NormaliseError(
-            raw, msg.EXPECTED_ALLOTMENT_ENTRY, reason, entry=entry,
-            fragment=folded.original(start, end),
-        )  # fmt: skip
 
     tokens = _resolve_unitless(_tokens(folded, depths))
     entries: list[AllotmentEntry] = []
@@ -266,8 +272,8 @@ def parse_allotments(raw: RawCell) -> list[AllotmentEntry]:
             raise fail(number, position, rights.end, msg.NO_LABEL)
         entry = AllotmentEntry(
             folded.original(label_start, label_end),
-            _entry_count(persons, raw, number, fragment),
-            _entry_count(rights, raw, number, fragment),
+            _entry_count(persons, folded.raw, number, fragment),
+            _entry_count(rights, folded.raw, number, fragment),
         )
         is_total = normalise_text(entry.label).casefold().rstrip(":") in _TOTAL_LABELS
         (totals if is_total else entries).append(entry)
@@ -278,7 +284,7 @@ def parse_allotments(raw: RawCell) -> list[AllotmentEntry]:
     if not entries:
         raise NormaliseError(raw, expected, msg.NO_COUNTS)
     for total in totals:
-        _check_total(total, entries, raw)
+        _check_total(total, entries, folded.raw)
     return entries
 
 
@@ -291,6 +297,132 @@ def _check_total(total: AllotmentEntry, entries: list[AllotmentEntry], raw: str)
             raise NormaliseError(
                 raw, msg.EXPECTED_ALLOTMENTS, msg.total_mismatch(what, stated, summed)
             )
+
+
+# =============================================================================
+# Allotments of rights or shares, counts optional
+# =============================================================================
+
+EXPECTED_ITEMS = {
+    "rights": "allotments such as 'Directors: 7 persons, 100 rights; Executive Officers: 11 persons, 51 rights', "
+              "'当社取締役 7名 100個' or 'Investor X 12,000個'",
+    "shares": "allotments such as 'Directors: 6 persons, 22,409 shares', '当社取締役 6名 22,409株' or "
+              "'株式会社日本カストディ銀行（信託E口） 327,000株'",
+}
+EXPECTED_ITEM = {
+    "rights": "a recipient category or allottee with a number of persons and/or of rights, such as "
+              "'Directors: 7 persons, 100 rights' or '当社取締役 7名 100個'",
+    "shares": "a recipient category or allottee with a number of persons and/or of shares, such as "
+              "'Directors: 6 persons, 22,409 shares' or '当社取締役 6名 22,409株'",
+}
+RIGHTS_NOT_SHARES = "counts in rights (個 / rights) are not numbers of shares (株 / shares)"
+
+
+@dataclass(frozen=True)
+class AllotmentItem:
+    """One recipient category or named allottee, with what the cell counts for it (each may be absent).
+
+    ``count`` is the number of rights or of shares, as the caller asked (``counted``).
+    """
+
+    label: str
+    persons: Count | None
+    count: Count | None
+
+
+def parse_allotment_items(raw: RawCell, counted: str = "rights", *, counts_required: bool = True
+                          ) -> list[AllotmentItem]:
+    """Recipient categories (or allottees) with their numbers of persons and of rights or shares.
+
+    As `parse_allotments`, but for either instrument (``counted``: "rights" or "shares") and with
+    either count optional: "当社取締役 6名 22,409株", "Directors: 7 persons", "Investor X 12,000個".
+    An entry is a label followed by its counts (persons before rights or shares), or the
+    count-first form "7 Directors 100 rights". Counts in the other instrument's unit are an error.
+    With ``counts_required`` False, a cell with no counts at all is read as labels separated by
+    ; or new lines ("株式会社日本カストディ銀行（信託E口）"). A 合計 / Total entry is checked
+    against the others (where all of them state that count) and dropped.
+    """
+    if counted not in EXPECTED_ITEMS:
+        raise ValueError(f"counted must be 'rights' or 'shares', not {counted!r}")
+    expected = EXPECTED_ITEMS[counted]
+    folded, depths, fail = _open_cell(raw, expected, EXPECTED_ITEM[counted])
+    text = folded.text
+
+    # Internally the counted unit is "rights" (so that bare numbers resolve as in parse_allotments);
+    # the other instrument's unit becomes "other", which is an error wherever it stands.
+    other = "shares" if counted == "rights" else "rights"
+    roles = {counted: "rights", other: "other"}
+    tokens = [_replace_kind(t, roles[t.kind]) if t.kind in roles else t for t in _tokens(folded, depths)]
+    if tokens and all(t.kind is None for t in tokens):  # no units at all: persons, count, persons, ...
+        tokens = [_replace_kind(t, "persons" if i % 2 == 0 else "rights") for i, t in enumerate(tokens)]
+    tokens = _resolve_unitless(tokens)
+    if not tokens:
+        if counts_required:
+            raise NormaliseError(raw, expected, msg.NO_COUNTS)
+        return _labels_only(folded, depths)
+    items: list[AllotmentItem] = []
+    totals: list[AllotmentItem] = []
+    position = 0
+    index = 0
+    while index < len(tokens):
+        number = len(items) + len(totals) + 1
+        first = tokens[index]
+        second = tokens[index + 1] if index + 1 < len(tokens) else None
+        for token in (first, second):
+            if token is not None and token.kind == "other":
+                reason = msg.SHARES_NOT_RIGHTS if counted == "rights" else RIGHTS_NOT_SHARES
+                raise fail(number, position, token.end, reason)
+        paired = (first.kind == "persons" and second is not None and second.kind == "rights"
+                  and _first_strong(text, depths, first.end, second.start) is None)
+        if paired and second is not None and not _is_connector(text[first.end : second.start]):
+            # count-first: "7 Directors 100 rights"
+            if not _is_connector(text[position : first.start]):
+                raise fail(number, position, first.start, msg.NO_COUNTS)
+            label_start, label_end = _trim(text, first.end, second.start)
+        else:
+            label_start, label_end = _trim(text, position, first.start)
+            cut = _first_strong(text, depths, label_start, label_end)
+            if cut is not None:  # text before a ";" with no counts of its own
+                raise fail(number, label_start, cut, msg.NO_COUNTS)
+        last = second if paired and second is not None else first
+        fragment = folded.original(*_trim(text, position, last.end))
+        if label_start >= label_end:
+            raise fail(number, position, last.end, msg.NO_LABEL)
+        persons = _entry_count(first, folded.raw, number, fragment) if first.kind == "persons" else None
+        count = _entry_count(last, folded.raw, number, fragment) if last.kind == "rights" else None
+        item = AllotmentItem(folded.original(label_start, label_end), persons, count)
+        is_total = normalise_text(item.label).casefold().rstrip(":") in _TOTAL_LABELS
+        (totals if is_total else items).append(item)
+        position = last.end
+        index += 2 if paired else 1
+    if not _is_connector(text[position:]):
+        raise fail(len(items) + len(totals) + 1, position, len(text), msg.NO_COUNTS)
+    if not items:
+        raise NormaliseError(raw, expected, msg.NO_COUNTS)
+    for total in totals:
+        _check_item_total(total, items, folded.raw, expected, counted)
+    return items
+
+
+def _labels_only(folded: _Folded, depths: tuple[int, ...]) -> list[AllotmentItem]:
+    text, items, start = folded.text, [], 0
+    for end in [*(i for i, ch in enumerate(text) if ch in _STRONG_SEPARATORS and not depths[i]), len(text)]:
+        label_start, label_end = _trim(text, start, end)
+        if label_start < label_end:
+            items.append(AllotmentItem(folded.original(label_start, label_end), None, None))
+        start = end + 1
+    return items
+
+
+def _check_item_total(total: AllotmentItem, items: list[AllotmentItem], raw: str, expected: str, counted: str
+                      ) -> None:
+    for what, stated, parts in (("persons", total.persons, [i.persons for i in items]),
+                                (counted, total.count, [i.count for i in items])):
+        if stated is None or any(part is None for part in parts):
+            continue
+        summed = sum(part.value for part in parts if part is not None)
+        if stated.value != summed:
+            raise NormaliseError(raw, expected, msg.total_mismatch(what, stated.value, summed))
 
 
 # =============================================================================
@@ -407,3 +539,35 @@ def classify_recipient(label: str) -> str:
     if len(roles) == 1:
         return codes[next(iter(roles))]
     return "other"
+
+
+# Words that narrow a category to a rank or a tenure (取締役会長, 専務取締役, 退任社外取締役,
+# Retiring External Directors): such a label names part of a standard category, not all of it.
+_RANK_OR_TENURE = re.compile(
+    r"退任|退職|新任|代表|会長|社長|専務|常務|上席|理事|顧問|相談役|参与|名誉|"
+    r"retir|former|newly|chair|president|senior|managing|advis|counsel|fellow|honorary",
+    re.IGNORECASE,
+)
+
+
+def names_part_of_a_category(label: str) -> bool:
+    """True if ``label`` narrows a recipient category by rank or tenure (会長, 専務, 退任, retiring, ...).
+
+    Exclusion and inclusion clauses do not count ("Directors (excluding retiring directors)" names
+    all directors but some, which is how notices describe a whole category).
+    """
+    return _RANK_OR_TENURE.search(_drop_qualifiers(normalise_text(label).casefold())) is not None
+
+
+def recipient_roles(label: str) -> tuple[str, frozenset[str]]:
+    """The scope ("company", "subsidiary" or "group") and the roles a recipient label names.
+
+    The roles are those `classify_recipient` finds (director, outside_director, audit_committee,
+    executive_officer, corporate_auditor, manager, employee), after the same qualifier clauses are
+    dropped; callers with categories of their own combine them (当社取締役及び執行役員).
+    """
+    text = _drop_qualifiers(normalise_text(label).casefold())
+    roles = frozenset(_roles(text))
+    if _PARENT_AND_SUBSIDIARIES.search(text) or _GROUP.search(text):
+        return "group", roles
+    return ("subsidiary" if _SUBSIDIARY.search(text) else "company"), roles

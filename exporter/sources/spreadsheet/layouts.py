@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from exporter.notation import header_key, normalise_text
 from exporter.sources.spreadsheet.headers import (
@@ -55,13 +55,17 @@ class Column:
     field: str | None  # None: not used
     lang: str | None = None
     reason: str | None = None  # why a column is unused
+    also: tuple[str, ...] = ()  # other fields the heading names; the row's kind (or the cell) chooses
 
     @property
     def letter(self) -> str:
         return column_letter(self.index)
 
     def to_dict(self) -> dict[str, Any]:
-        data = {"sheet": self.sheet, "column": self.letter, "header": self.header, "field": self.field}
+        data: dict[str, Any] = {"sheet": self.sheet, "column": self.letter, "header": self.header,
+                                "field": self.field}
+        if self.also:
+            data["also"] = list(self.also)
         if self.lang:
             data["language"] = self.lang
         if self.reason:
@@ -76,6 +80,11 @@ class Cell:
     field: str
     lang: str | None
     ref: CellRef
+    also: tuple[str, ...] = ()  # other fields the heading names
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (self.field, *self.also)
 
     @property
     def value(self) -> Any:
@@ -202,7 +211,7 @@ def _bind(values: tuple[Any, ...], sheet: str | None, table: Table, headers: Hea
         elif target.field is None:
             columns.append(Column(sheet, index, header, None, None, "ignored by the --map file"))
         else:
-            columns.append(Column(sheet, index, header, target.field, target.lang))
+            columns.append(Column(sheet, index, header, target.field, target.lang, also=target.fields[1:]))
     return columns
 
 
@@ -219,7 +228,7 @@ def _recognised(values: tuple[Any, ...], table: Table, headers: HeaderMap) -> in
 def _find_header(rows: Iterator[Row], sheet: str | None, table: Table, headers: HeaderMap
                  ) -> tuple[SheetPlan, Iterator[Row]] | None:
     """Scan the first rows for the header row; return its plan and the rows after it."""
-    skipped: list[int] = []
+    skipped = []
     for number, values in rows:
         if number > HEADER_SCAN_ROWS:
             return None
@@ -231,7 +240,7 @@ def _find_header(rows: Iterator[Row], sheet: str | None, table: Table, headers: 
 
 
 def _no_header(file: str, sheet: str | None, table: Table) -> LayoutError:
-    examples = ", ".join(f"'{spec(k, table).en}' / '{spec(k, table).ja}'" for k in (
+    examples = ", ".join(f"'{spec(k, table).heading('en')}' / '{spec(k, table).heading('ja')}'" for k in (
         ("company_name", "securities_code", "announcement_date") if table == "issuances"
         else ("id", "category", "persons", "rights")))
     where = f"sheet {sheet!r}" if sheet else "the file"
@@ -252,7 +261,8 @@ def _source_row(plan: SheetPlan, number: int, values: tuple[Any, ...]) -> Source
     plan.rows_read += 1
     width = len(values)
     cells = tuple(
-        Cell(cast(str, c.field), c.lang, CellRef(plan.sheet, number, c.index, c.header, values[c.index] if c.index < width else None))
+        Cell(c.field, c.lang, CellRef(plan.sheet, number, c.index, c.header, values[c.index] if c.index < width else None),
+             c.also)
         for c in plan.bound)
     known = {c.index for c in plan.columns}
     for index, value in enumerate(values):
@@ -403,8 +413,8 @@ def _layout_b_records(register: Register, plan: Plan, issuance_rows: Iterator[Ro
         yield Record(index, plan.file, "b", row, _id_text(id_cell.value), allotments, tuple(problems))
         index += 1
     # 4. Allotment rows whose ID no issuance has.
-    for orphans in by_id.values():
-        id_refs = tuple(c.ref for r in orphans for c in r.cells if c.field == "id")
-        plan.problems.append(Problem(plan.file, f"allotment rows {', '.join(str(r.row) for r in orphans)} have the ID "
+    for rows in by_id.values():
+        id_refs = tuple(c.ref for r in rows for c in r.cells if c.field == "id")
+        plan.problems.append(Problem(plan.file, f"allotment rows {', '.join(str(r.row) for r in rows)} have the ID "
                                                 f"{normalise_text(id_refs[0].value)!r}, which no row of sheet "
                                                 f"{plan_i.sheet!r} has", id_refs[:1] + id_refs[1:]))

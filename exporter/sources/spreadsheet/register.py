@@ -1,127 +1,71 @@
 """One register record -> a validated ``Filing``, or the problems, each located at its cells.
 
-Cells are read with the normalisers (``normalise``); a cell that does not read is a problem at that
-cell. The values then go through the models, whose errors name fields (``number_of_rights ×
-shares_per_right must equal number_of_shares: ...``); each named field is mapped back to the cells
-it came from, and its name is replaced by the register's own header.
+Every field of ``fields.FIELDS`` is read the same way: its cells are routed (``reading``), read
+with the notation's parsers by the shape the models take (text, date, count, amount, ratio, flag,
+vocabulary word), and put where the models take them. The values then go through the models, whose
+errors name model paths; each is mapped back to the cells it came from, and named by the register's
+own column headings (``'Number of rights' × 'Shares per right' must equal 'Number of shares'``).
 
-Defaults for what a register does not say (each documented in the README and noted as a warning):
+Nothing is filled in. Only what every notice prints is required (the issuer's name, the
+announcement date, the title and the kind), and for two of them a register may rely on what else
+it says, with a warning in the report:
 
-* title: generated from the plan type, in the row's language(s);
-* class of shares: common stock / 普通株式;
-* plan type: stock compensation when the exercise price per share is 1, otherwise ordinary;
-* currency: the ``Currency`` column, else the mark the amounts show (円, $), else JPY;
-* number of rights: the allotments' sum, when the column is absent or the cell empty;
-* number of shares: rights × shares per right, when the column is absent or the cell empty;
-* the filing's language (``Filing.language``): the language most of the row's texts are in.
+* no title column (or an empty cell): a title is made from the kind and the notice type, in the
+  row's language(s); the generated notice prints it;
+* no kind column (or an empty cell): a kind the title names (株式報酬型ストックオプション…, …譲渡制限付株式
+  報酬…) is that kind; else an exercise price of 1 per share makes it stock-compensation options,
+  another stated exercise price ordinary stock options; without either, the kind is an error.
+
+The filing's language (``Filing.language``) is the language most of the row's texts are in.
 """
 from __future__ import annotations
 
 import contextlib
 import re
-import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
 
 from exporter.domain.dimensions import RECIPIENT_AXIS
-from exporter.domain.rules import Statement
+from exporter.domain.kinds import KINDS, NOTICE_TYPES, Instrument, IssuanceKind, NoticeType, ShareMethod
+from exporter.domain.phrases import METHOD_WORDS, RIGHTS_WORDS
+from exporter.domain.rules import Finding, FixedByKind, Order, Statement
 from exporter.models import Filing
 from exporter.models.errors import model_location, useful_errors
 from exporter.models.statements import describe
+from exporter.models.values import fmt
 from exporter.notation import (
-    RECIPIENT_CODES,
-    AllotmentEntry,
     Amount,
-    Count,
     NormaliseError,
-    classify_recipient,
-    header_key,
     normalise_text,
-    parse_allotments,
     parse_amount,
     parse_count,
     parse_date,
     parse_period,
 )
-from exporter.sources.spreadsheet.headers import Table, spec
-from exporter.sources.spreadsheet.layouts import Cell, Record, SourceRow
+from exporter.sources.spreadsheet.fields import FieldSpec, Place, spec
+from exporter.sources.spreadsheet.layouts import Cell, Record
 from exporter.sources.spreadsheet.problems import CellRef, Problem
+from exporter.sources.spreadsheet.reading import RowReader, clean_text, get_path, parse_articles, to_be_determined
+from exporter.sources.spreadsheet.recipients import check_total_persons, read_allotments
+from exporter.sources.spreadsheet.vocabulary import BY_VOCABULARY, KINDS_VOCABULARY, read_flag
 
-# Model path each field feeds (a field may feed several).
-FIELD_PATHS: dict[str, tuple[str, ...]] = {
-    "title": ("title",),
-    "company_name": ("issuer.name",),
-    "securities_code": ("issuer.securities_code",),
-    "lei": ("issuer.lei",),
-    "isin": ("issuer.isin",),
-    "listings": ("issuer.listings",),
-    "announcement_date": ("announcement_date",),
-    "series": ("issuance.series_name",),
-    "plan_type": ("issuance.kind",),
-    "resolution_date": ("board_resolution_date",),
-    "determination_date": ("issuance.determination_date",),
-    "allotment_date": ("issuance.allotment_date",),
-    "number_of_rights": ("issuance.number_of_rights",),
-    "shares_per_right": ("issuance.shares_per_right",),
-    "class_of_shares": ("issuance.class_of_shares",),
-    "number_of_shares": ("issuance.number_of_shares",),
-    "currency": ("issuance.currency",),
-    "amount_per_right": ("issuance.payment.amount_per_right",),
-    "amount_per_share": ("issuance.payment.amount_per_share",),
-    "payment_method": ("issuance.payment.method",),
-    "exercise_price": ("issuance.exercise.price_per_share",),
-    "exercise_period": ("issuance.exercise.period_start", "issuance.exercise.period_end"),
-    "exercise_start": ("issuance.exercise.period_start",),
-    "exercise_end": ("issuance.exercise.period_end",),
-    "exercise_conditions": ("issuance.exercise.conditions",),
-    "aggregate_amount_paid": ("issuance.aggregates.amount_paid",),
-    "aggregate_exercise_value": ("issuance.aggregates.exercise_value",),
-    "aggregate_issue_value": ("issuance.aggregates.issue_value",),
-    "allotment": ("issuance.allotments",),
-}
-
-DEFAULT_CLASS = {"en": "common stock", "ja": "普通株式"}
-DEFAULT_TITLE = {
-    "stock_compensation": {"en": "Notice Concerning the Issuance of Stock-Compensation-Type Stock Options "
-                                 "(Stock Acquisition Rights)",
-                           "ja": "株式報酬型ストックオプション（新株予約権）の発行に関するお知らせ"},
-    "ordinary": {"en": "Notice Concerning the Issuance of Stock Acquisition Rights (Stock Options)",
-                 "ja": "ストックオプション（新株予約権）の発行に関するお知らせ"},
-}
-EXPECTED_PLAN_TYPE = "a plan type: 株式報酬型 / Stock compensation, or 通常型 / Ordinary"
-EXPECTED_TEXT = "text"
-EXPECTED_LISTINGS = "listings such as 'NASDAQ: IIJ; TSE1: 3774' or 'TSE Prime (130A)'"
+EXPECTED_LISTINGS = "a market such as 'TSE Prime', or listings such as 'NASDAQ: IIJ; TSE1: 3774'"
 EXPECTED_CURRENCY = "a currency such as JPY, USD, 円 or $"
-EXPECTED_CATEGORY_CODE = "a category code: " + ", ".join(RECIPIENT_CODES)
-
+EXPECTED_CODE = "a code such as 3774"
 _CURRENCY_WORDS = {"円": "JPY", "¥": "JPY", "\\": "JPY", "yen": "JPY", "日本円": "JPY", "$": "USD", "us$": "USD",
                    "ドル": "USD", "米ドル": "USD", "€": "EUR", "ユーロ": "EUR", "£": "GBP"}
-
-
-def is_japanese(text: str) -> bool:
-    """Kana or kanji (after width folding, so ＩＩＪ is not Japanese)."""
-    return any("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-               for ch in unicodedata.normalize("NFKC", text))
-
-
-def clean_text(raw: Any) -> str:
-    """A text cell as the notice words it: line endings unified, each line's ends stripped."""
-    if not isinstance(raw, str):
-        return normalise_text(raw)
-    lines = [" ".join(line.split()) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return "\n".join(line for line in lines if line)
-
-
-def parse_plan_type(raw: Any) -> str:
-    key = header_key(raw)
-    if any(word in key for word in ("株式報酬", "stockcompensation", "compensationtype", "1円", "1yen")):
-        return "stock_compensation"
-    if any(word in key for word in ("通常", "ordinary", "regular", "standard", "一般", "有償", "無償", "普通型")):
-        return "ordinary"
-    raise NormaliseError(raw, EXPECTED_PLAN_TYPE)
+# The generated title, when a register has none: "<kind> (<subject>)" and the notice type.
+TITLES = {
+    "en": ("Notice Concerning {kind} ({subject})", "Notice Concerning {kind} ({subject}): {notice}"),
+    "ja": ("{kind}（{subject}）に関するお知らせ", "{kind}（{subject}）の{notice}に関するお知らせ"),
+}
+# Fields read by their own code below, not by their shape.
+_OWN_READERS = frozenset({"id", "kind", "market", "currency", "exercise_period", "exercise_start", "exercise_end",
+                          "transfer_restriction_period", "allotment", "allottee", "total_persons", "isin"})
+_PAYMENT_AMOUNTS = frozenset({"issuance.payment.amount_per_right", "issuance.payment.amount_per_share"})
 
 
 def parse_currency(raw: Any) -> str:
@@ -134,40 +78,23 @@ def parse_currency(raw: Any) -> str:
     return code
 
 
-def parse_code(raw: Any) -> str:
-    text = normalise_text(raw).upper()
-    if not text:
-        raise NormaliseError(raw, "a securities code such as 3774 or 130A")
-    return text
+_LISTING = re.compile(r"(?P<ex>[^:()]+?)\s*(?::\s*(?P<t1>[0-9A-Za-z.]{1,8})|\(\s*(?P<t2>[0-9A-Za-z.]{1,8})\s*\))")
 
 
-def parse_listings(raw: Any, securities_code: str | None) -> list[dict[str, str]]:
-    """'NASDAQ: IIJ; TSE1: 3774', 'TSE Prime (130A)', or an exchange alone (ticker: the securities code)."""
+def parse_listings(raw: Any) -> list[dict[str, str]]:
+    """'NASDAQ: IIJ; TSE1: 3774' or 'TSE Prime (130A)': every part an exchange with its ticker."""
     text = normalise_text(raw)
     listings = []
     for part in re.split(r"\s*[;,、\n]\s*", text):
         if not part:
             continue
-        match = re.fullmatch(r"(?P<ex>[^:()]+?)\s*(?::\s*(?P<t1>[^:()]+)|\(\s*(?P<t2>[^()]+?)\s*\))", part)
-        if match:
-            listings.append({"exchange": match["ex"], "ticker": (match["t1"] or match["t2"]).strip()})
-        elif ":" not in part and "(" not in part and securities_code:
-            listings.append({"exchange": part, "ticker": securities_code})
-        else:
-            reason = "an exchange without a ticker needs the securities code" if not securities_code else None
-            raise NormaliseError(raw, EXPECTED_LISTINGS, reason)
+        match = _LISTING.fullmatch(part)
+        if not match:
+            raise NormaliseError(raw, EXPECTED_LISTINGS)
+        listings.append({"exchange": match["ex"], "ticker": match["t1"] or match["t2"]})
     if not listings:
         raise NormaliseError(raw, EXPECTED_LISTINGS)
     return listings
-
-
-def recipient_code(label: str) -> str:
-    key = normalise_text(label).casefold().replace(" ", "_").replace("-", "_")
-    return key if key in RECIPIENT_CODES else classify_recipient(label)
-
-
-def _count_dict(count: Count) -> dict[str, Any]:
-    return {"value": count.value, "upper_limit": count.upper_limit}
 
 
 @dataclass
@@ -181,249 +108,46 @@ class Built:
     language: str | None = None
 
 
-@dataclass
-class _Row:
-    """Reading one record: collected values, where each came from, and the problems so far."""
-
-    record: Record
-    data: dict[str, Any] = field(default_factory=dict)
-    sources: dict[str, list[CellRef]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    failed: set[str] = field(default_factory=set)  # model paths whose cells did not read
-    texts: list[str] = field(default_factory=list)  # languages of the texts read (for Filing.language)
-
-    @property
-    def file(self) -> str:
-        return self.record.file
-
-    def cells(self, key: str) -> list[Cell]:
-        return [c for c in self.record.main.cells if c.field == key]
-
-    def filled(self, key: str) -> list[Cell]:
-        return [c for c in self.cells(key) if not c.empty]
-
-    def problem(self, message: str, cells: list[CellRef] | tuple[CellRef, ...], expected: str | None = None) -> None:
-        self.problems.append(Problem(self.file, message, tuple(cells), expected))
-
-    def cell_error(self, error: NormaliseError, cell: Cell | CellRef, key: str) -> None:
-        ref = cell.ref if isinstance(cell, Cell) else cell
-        self.problem(str(error), [ref], error.expected)
-        self.failed.update(FIELD_PATHS.get(key, (key,)))
-
-    def add_source(self, path: str, refs: list[CellRef] | tuple[CellRef, ...]) -> None:
-        if not refs:
-            return
-        self.sources.setdefault(path, [])
-        for ref in refs:
-            if ref not in self.sources[path]:
-                self.sources[path].append(ref)
-
-    def missing(self, key: str, what: str) -> None:
-        """A required value is absent: no column at all, or an empty cell."""
-        cells = self.cells(key)
-        if cells:
-            self.problem(f"expected {what}, got an empty cell", [cells[0].ref], what)
-        else:
-            field_spec = spec(key)
-            self.problem(f"the register has no column for {what}: expected a header such as "
-                         f"'{field_spec.en}' or '{field_spec.ja}' (or map one with --map)",
-                         [CellRef(self.record.main.sheet, self.record.main.row, None, field_spec.en)], what)
-        self.failed.update(FIELD_PATHS.get(key, (key,)))
-
-    def value(self, key: str, parse: Callable[[Any], Any]) -> tuple[Any, list[CellRef]] | None:
-        """The field's value from its non-empty cells; several columns must agree. None if absent or bad."""
-        results = []
-        for cell in self.filled(key):
-            try:
-                results.append((parse(cell.value), cell.ref))
-            except NormaliseError as error:
-                self.cell_error(error, cell, key)
-                return None
-        if not results:
-            return None
-        first = results[0][0]
-        if any(value != first for value, _ in results[1:]):
-            self.problem(f"the columns for {spec(key).en.lower()} disagree", [ref for _, ref in results])
-            self.failed.update(FIELD_PATHS.get(key, (key,)))
-            return None
-        refs = [ref for _, ref in results]
-        for path in FIELD_PATHS.get(key, ()):
-            self.add_source(path, refs)
-        return first, refs
-
-    def text(self, key: str, cells: list[Cell] | None = None) -> tuple[dict[str, str], list[CellRef]] | None:
-        """Texts by language: the header's language mark, else the script of the text."""
-        found: dict[str, tuple[str, CellRef]] = {}
-        for cell in cells if cells is not None else self.filled(key):
-            if cell.empty:
-                continue
-            text = clean_text(cell.value)
-            lang = cell.lang or ("ja" if is_japanese(text) else "en")
-            if lang in found and found[lang][0] != text:
-                language = "English" if lang == "en" else "Japanese"
-                self.problem(f"two columns give the {spec(key, _table(key)).en.lower()} in {language}; keep one, "
-                             f"or mark the languages in the headers, e.g. '{spec(key, _table(key)).en} (English)'",
-                             [found[lang][1], cell.ref])
-                self.failed.update(FIELD_PATHS.get(key, (key,)))
-                return None
-            found[lang] = (text, cell.ref)
-            self.texts.append(lang)
-        if not found:
-            return None
-        refs = [ref for _, ref in found.values()]
-        for path in FIELD_PATHS.get(key, ()):
-            self.add_source(path, refs)
-        return {lang: text for lang, (text, _) in sorted(found.items())}, refs
-
-
-def _table(key: str) -> Table:
-    return "allotments" if key == "category" else "issuances"
-
-
-# ---------------------------------------------------------------------------------------------
-
-
 def build_filing(record: Record) -> Built:
     """Read one record into a Filing; on failure, every problem found, each at its cells."""
-    row = _Row(record)
+    row = RowReader(record)
     row.problems.extend(record.problems)
-    data = row.data
-    issuer: dict[str, Any] = {}
-    issuance: dict[str, Any] = {}
-
-    # Issuer
-    name = row.text("company_name")
-    if name:
-        issuer["name"] = name[0]
-    elif "issuer.name" not in row.failed:
-        row.missing("company_name", "the company name")
-    code = row.value("securities_code", parse_code)
-    if code:
-        issuer["securities_code"] = code[0]
-    for key in ("lei", "isin"):
-        found = row.value(key, lambda raw: normalise_text(raw).upper())
-        if found:
-            issuer[key] = found[0]
-    listings = row.value("listings", lambda raw: parse_listings(raw, code[0] if code else None))
-    if listings:
-        issuer["listings"] = listings[0]
-    data["issuer"] = issuer
-
-    # Dates
-    for key, target, what, required in (
-        ("announcement_date", data, "the announcement date", True),
-        ("resolution_date", data, "the board resolution date", False),
-        ("determination_date", issuance, None, False),
-        ("allotment_date", issuance, None, False),
-    ):
-        found = row.value(key, parse_date)
-        model_key = FIELD_PATHS[key][0].split(".")[-1]
-        if found:
-            target[model_key] = found[0]
-        elif required and not any(p in row.failed for p in FIELD_PATHS[key]):
-            row.missing(key, what or key)
-
-    # Texts
-    series = row.text("series")
-    if series:
-        issuance["series_name"] = series[0]
-    title = row.text("title")
-    class_of_shares = row.text("class_of_shares")
-
-    # Counts
-    rights = row.value("number_of_rights", parse_count)
-    per_right = row.value("shares_per_right", parse_count)
-    shares = row.value("number_of_shares", parse_count)
-    if per_right:
-        if per_right[0].upper_limit:
-            row.problem("expected an exact number of shares per right, not an upper limit", per_right[1],
-                        "a whole number such as 100 or 200株")
-            row.failed.add("issuance.shares_per_right")
-        else:
-            issuance["shares_per_right"] = per_right[0].value
-    elif "issuance.shares_per_right" not in row.failed:
-        row.missing("shares_per_right", "the number of shares per right")
-
-    # Allotments
-    allotments = _allotments(row)
-    if allotments is not None:
-        issuance["allotments"] = allotments
-    if rights:
-        issuance["number_of_rights"] = _count_dict(rights[0])
-    elif "issuance.number_of_rights" not in row.failed:
-        if allotments:
-            total = sum(a["rights"]["value"] for a in allotments)
-            upper = any(a["rights"]["upper_limit"] for a in allotments)
-            issuance["number_of_rights"] = {"value": total, "upper_limit": upper}
-            row.add_source("issuance.number_of_rights", row.sources.get("issuance.allotments", []))
-            row.warnings.append(f"number of rights not given: the allotments' sum, {total:,}, is used")
-        elif "issuance.allotments" not in row.failed:
-            row.missing("number_of_rights", "the number of rights")
-    total_rights = issuance.get("number_of_rights")
-    if shares:
-        issuance["number_of_shares"] = _count_dict(shares[0])
-    elif "issuance.number_of_shares" in row.failed:
-        pass
-    elif total_rights and "shares_per_right" in issuance:
-        value = total_rights["value"] * issuance["shares_per_right"]
-        issuance["number_of_shares"] = {"value": value, "upper_limit": total_rights["upper_limit"]}
-        row.add_source("issuance.number_of_shares", row.sources.get("issuance.number_of_rights", []) +
-                       row.sources.get("issuance.shares_per_right", []))
-        row.warnings.append(f"number of shares not given: number of rights × shares per right, {value:,}, is used")
-    elif not row.failed & {"issuance.number_of_rights", "issuance.shares_per_right", "issuance.allotments"}:
-        row.missing("number_of_shares", "the number of shares")
-    _total_persons(row, allotments)
-
-    # Money
+    kind = _kind(row)
+    row.route(KINDS[kind].instrument if kind else None)
     currency = _currency(row)
-    issuance["currency"] = currency
-    payment = _payment(row, currency)
-    if payment is not None:
-        issuance["payment"] = payment
-    exercise = _exercise(row, currency)
-    if exercise:
-        issuance["exercise"] = exercise
-    aggregates = {}
-    for key in ("aggregate_amount_paid", "aggregate_exercise_value", "aggregate_issue_value"):
-        found = row.value(key, parse_amount)
-        if found:
-            _check_currency(row, found[0], found[1], currency, key)
-            aggregates[FIELD_PATHS[key][0].split(".")[-1]] = found[0].value
-    if aggregates:
-        issuance["aggregates"] = aggregates
-
-    # Plan type
-    plan_type = row.value("plan_type", parse_plan_type)
-    if plan_type:
-        issuance["plan_type"] = plan_type[0]
-    elif "issuance.kind" not in row.failed:
-        price = (exercise or {}).get("price_per_share")
-        issuance["plan_type"] = "stock_compensation" if price == 1 else "ordinary"
-        why = "the exercise price per share is 1" if price == 1 else "no exercise price of 1 per share is given"
-        row.warnings.append(f"plan type not given: {issuance['plan_type']} is assumed ({why})")
-
-    # Languages, and the defaults that depend on them
-    language = _language(row)
-    languages = sorted(set(row.texts)) or [language]
-    if class_of_shares:
-        issuance["class_of_shares"] = class_of_shares[0]
-    elif "issuance.class_of_shares" not in row.failed:
-        issuance["class_of_shares"] = {lang: DEFAULT_CLASS[lang] for lang in languages}
-        row.warnings.append("class of shares not given: common stock / 普通株式 is assumed")
-    if title:
-        data["title"] = title[0]
-    elif "title" not in row.failed and issuance.get("plan_type") in DEFAULT_TITLE:
-        data["title"] = {lang: DEFAULT_TITLE[issuance["plan_type"]][lang] for lang in languages}
-        row.warnings.append("title not given: generated from the plan type")
-    data["language"] = language
-    data["issuance"] = issuance
+    for key in row.routed:  # only the fields this row has columns for, in the register's column order
+        field_spec = spec(key)
+        if key not in _OWN_READERS and (place := field_spec.place(row.instrument)) is not None:
+            _read(row, field_spec, place, currency)
+    _market(row)
+    _exercise_period(row)
+    _restriction_period(row)
+    isin = row.value("isin", lambda raw: normalise_text(raw).upper())
+    if isin:
+        row.put("issuer.isin", isin[0], isin[1])
+    _no_payment_in_words(row)
+    for key, path, what in (("company_name", "issuer.name", "the company name"),
+                            ("announcement_date", "announcement_date", "the announcement date")):
+        if get_path(row.data, path) is None and path not in row.failed:
+            row.missing(key, what)
+    # Whether an allotment counts rights or shares follows the kind: without one, its problem is enough.
+    allotments = read_allotments(row, kind) if kind is not None else None
+    if allotments is not None:
+        row.put("issuance.allotments", allotments, row.sources.get("issuance.allotments", []))
+    check_total_persons(row, allotments)
+    if kind is not None:
+        row.data.setdefault("issuance", {})["kind"] = kind.value
+    language = "ja" if row.texts.count("ja") > row.texts.count("en") else "en"
+    _title(row, kind, language)
+    row.data["language"] = language
+    row.data.setdefault("issuer", {})
+    row.data.setdefault("issuance", {})
 
     # The model runs even when some cells did not read, so that one run shows every problem; its
     # errors about values that did not read are left out (the cell's own problem says why).
     filing = None
     try:
-        filing = Filing.model_validate(data)
+        filing = Filing.model_validate(row.data)
     except ValidationError as exc:
         row.problems.extend(_model_problems(row, exc))
     if row.problems:
@@ -432,274 +156,304 @@ def build_filing(record: Record) -> Built:
     return Built(filing, row.problems, row.warnings, stem, language)
 
 
-def _language(row: _Row) -> str:
-    en, ja = row.texts.count("en"), row.texts.count("ja")
-    return "ja" if ja > en else "en"
+# ---------------------------------------------------------------------------------------------
+# Kind and title
+
+
+def _kind(row: RowReader) -> IssuanceKind | None:
+    """The kind from its column (a shared heading such as 'Plan' only when the cell is a kind word),
+    else inferred, with a warning, from the title's words or the exercise price; None (and a problem)
+    if nothing says."""
+    found: list[tuple[str, CellRef]] = []
+    for cell in row.candidates("kind"):
+        if cell.empty:
+            continue
+        shared = cell.fields != ("kind",)  # 'Plan': the kind only when the cell is a kind word exactly
+        try:
+            found.append((KINDS_VOCABULARY.read(cell.value, exact=shared), cell.ref))
+        except NormaliseError as error:
+            if not shared:
+                row.cell_error(error, cell, "kind")
+                return None
+    if len({code for code, _ in found}) > 1:
+        row.problem("the columns for the kind of issuance disagree", [ref for _, ref in found])
+        row.fail("kind")
+        return None
+    if found:
+        row.add_source("issuance.kind", [ref for _, ref in found])
+        return IssuanceKind(found[0][0])
+    titles = [c for c in row.candidates("title") if not c.empty]
+    for cell in titles:
+        with contextlib.suppress(NormaliseError):
+            kind = IssuanceKind(KINDS_VOCABULARY.read(cell.value))
+            row.warnings.append(f"kind of issuance not given: {kind.value} is inferred (the title says so)")
+            row.add_source("issuance.kind", [cell.ref])
+            return kind
+    prices = [c for c in row.candidates("exercise_price") if not c.empty]
+    amounts = []
+    for cell in prices:
+        with contextlib.suppress(NormaliseError):
+            amount = parse_amount(cell.value)
+            if not amount.no_payment:
+                amounts.append((amount.value, cell.ref))
+    if amounts:
+        price, ref = amounts[0]
+        kind = IssuanceKind.STOCK_COMPENSATION_OPTIONS if price == 1 else IssuanceKind.STOCK_OPTIONS
+        why = "the exercise price per share is 1" if price == 1 else f"an exercise price of {price:,} is given"
+        row.warnings.append(f"kind of issuance not given: {kind.value} is inferred ({why})")
+        row.add_source("issuance.kind", [ref])
+        return kind
+    kind_cells = row.candidates("kind")
+    what = "the kind of issuance (e.g. 株式報酬型, 通常型, 譲渡制限付株式, RSU)"
+    if kind_cells:
+        row.problem(f"expected {what}, got an empty cell", [kind_cells[0].ref], KINDS_VOCABULARY.expected)
+    else:
+        row.problem(f"the register has no column for {what}, and neither a title nor an exercise price to infer it "
+                f"from: add a "
+                    f"'Kind' / '種類' column (or map one with --map)",
+                    [CellRef(row.record.main.sheet, row.record.main.row, None, "Kind")], KINDS_VOCABULARY.expected)
+    row.fail("kind")
+    return None
+
+
+def _title(row: RowReader, kind: IssuanceKind | None, language: str) -> None:
+    title = row.text("title")
+    if title:
+        row.put("title", title[0], title[1])
+        return
+    if kind is None:
+        row.failed.add("title")  # a title would be made from the kind, whose problem is reported
+    if "title" in row.failed:
+        return
+    notice = NoticeType(row.data.get("notice_type", NoticeType.RESOLUTION.value))
+    method = row.data.get("issuance", {}).get("method")
+    if KINDS[kind].instrument is Instrument.RIGHTS:
+        subject = RIGHTS_WORDS.subject
+    else:
+        subject = METHOD_WORDS[ShareMethod(method) if method else None].subject
+    languages = sorted(set(row.texts)) or [language]
+    texts = {}
+    for lang in languages:
+        plain, follow_up = TITLES[lang]
+        template = follow_up if NOTICE_TYPES[notice].follow_up else plain
+        texts[lang] = template.format(kind=KINDS[kind].label[lang], subject=subject[lang],
+                                      notice=NOTICE_TYPES[notice].label[lang])
+    row.data["title"] = texts
+    row.warnings.append(f"title not given: made from the kind and the notice type ({' / '.join(texts.values())})")
 
 
 # ---------------------------------------------------------------------------------------------
+# Fields read by their shape
 
 
-def _check_currency(row: _Row, amount: Amount, refs: list[CellRef], currency: str, key: str) -> None:
-    if amount.currency and amount.currency != currency and "issuance.currency" not in row.failed:
-        row.problem(f"the cell shows an amount in {amount.currency}, but the issuance's currency is {currency}",
+def _read(row: RowReader, field_spec: FieldSpec, place: Place, currency: str | None) -> None:
+    key, path, shape = field_spec.key, place.path, place.shape
+    if shape == "text":
+        found = row.text(key)
+        if found:
+            row.put(path, found[0], found[1])
+        return
+    parse = _PARSERS.get(shape)
+    if parse is None:
+        if shape == "token":
+            vocabulary = BY_VOCABULARY[place.concept.vocabulary or ""]
+            parse = vocabulary.read
+        elif shape == "money":
+            _money(row, key, path, currency)
+            return
+        else:  # pragma: no cover - every shape the models use has a reader
+            raise TypeError(shape)
+    if shape in ("quantity", "percent"):
+        parse = _or_tbd(parse)
+    found = row.value(key, parse)
+    if found is None:
+        return
+    value, refs = found
+    if shape == "count":
+        if value.upper_limit:
+            row.problem(f"expected an exact number for {field_spec.what}, not an upper limit", refs,
+                        "a whole number such as 100 or 200株")
+            row.fail(key)
+            return
+        value = value.value
+    elif shape in ("quantity", "percent") and value is None:
+        value = {"value": None}  # to be determined: a nil fact
+    elif shape == "quantity":
+        value = {"value": value.value, "upper_limit": value.upper_limit}
+    row.put(path, value, refs)
+
+
+def _or_tbd(parse: Any) -> Any:
+    def read(raw: Any) -> Any:
+        return None if to_be_determined(raw) else parse(raw)
+    return read
+
+
+def _percent(raw: Any) -> str:
+    """A ratio as the models read it ('1.23%', 1.23); checked here so that a bad cell is located."""
+    text = normalise_text(raw).removesuffix("%").strip()
+    try:
+        value = Decimal(text.replace(",", ""))
+    except ArithmeticError:
+        raise NormaliseError(raw, "a percentage such as 1.23% or 1.23") from None
+    if not value.is_finite() or value < 0:
+        raise NormaliseError(raw, "a percentage such as 1.23% or 1.23")
+    return text
+
+
+_PARSERS: dict[str, Any] = {
+    "date": parse_date,
+    "quantity": parse_count,
+    "count": parse_count,
+    "percent": _percent,
+    "flag": read_flag,
+    "code": lambda raw: normalise_text(raw),
+    "codes": parse_articles,
+}
+
+
+def _money(row: RowReader, key: str, path: str, currency: str | None) -> None:
+    found = row.value(key, _or_tbd(parse_amount))
+    if found is None:
+        return
+    amount, refs = found
+    if amount is None:
+        row.put(path, {"value": None}, refs)
+        return
+    if amount.no_payment:
+        if path in _PAYMENT_AMOUNTS:
+            row.put("issuance.payment.no_payment", True, refs)
+            return
+        row.problem(f"expected an amount such as 1, 1円 or ¥2,315, got {refs[0].value!r} (this amount cannot be "
+                    f"'no payment')", refs, "an amount such as 1, 1円 or ¥2,315")
+        row.fail(key)
+        return
+    effective = (currency or "JPY") if path.startswith("issuance.") else "JPY"
+    if amount.currency and amount.currency != effective and "issuance.currency" not in row.failed:
+        where = "the issuance's currency" if path.startswith("issuance.") else "the currency of amounts about the plan"
+        row.problem(f"the cell shows an amount in {amount.currency}, but {where} is {effective}",
                     refs + row.sources.get("issuance.currency", []), "an amount in the issuance's currency")
-        row.failed.update(FIELD_PATHS.get(key, (key,)))
+        row.fail(key)
+        return
+    row.put(path, amount.value, refs)
 
 
-def _currency(row: _Row) -> str:
+def _money_cells(row: RowReader) -> list[Cell]:
+    """The non-empty cells of the issuance's amounts (whose marks may tell its currency)."""
+    return [cell for key in row.routed if (field_spec := spec(key)).shape == "money"
+            and (place := field_spec.place(row.instrument)) is not None and place.path.startswith("issuance.")
+            for cell in row.filled(key)]
+
+
+def _currency(row: RowReader) -> str | None:
+    """The issuance's currency: the Currency column, else the one mark the amounts show; None if neither."""
     column = row.value("currency", parse_currency)
     if column:
-        return column[0]
+        row.put("issuance.currency", column[0], column[1])
+        return str(column[0])
     marks: dict[str, list[CellRef]] = {}
-    for key in ("amount_per_right", "amount_per_share", "exercise_price", "aggregate_amount_paid",
-                "aggregate_exercise_value", "aggregate_issue_value"):
-        for cell in row.filled(key):
-            try:
-                amount = parse_amount(cell.value)
-            except NormaliseError:
-                continue  # reported where the amount is read
-            if amount.currency:
-                marks.setdefault(amount.currency, []).append(cell.ref)
+    for cell in _money_cells(row):
+        try:
+            amount: Amount = parse_amount(cell.value)
+        except NormaliseError:
+            continue  # reported where the amount is read
+        if amount.currency:
+            marks.setdefault(amount.currency, []).append(cell.ref)
     if len(marks) > 1:
         row.problem(f"the amounts are in different currencies ({', '.join(sorted(marks))})",
                     [ref for refs in marks.values() for ref in refs], "amounts in one currency")
+        row.fail("currency")
         row.failed.add("issuance.currency")
+        return None
     if len(marks) == 1:
         (code, refs), = marks.items()
-        row.add_source("issuance.currency", refs)
+        row.put("issuance.currency", code, refs)
         return code
-    return "JPY"
+    return None
 
 
-def _payment(row: _Row, currency: str) -> dict[str, Any] | None:
-    payment: dict[str, Any] = {}
-    no_payment_refs: list[CellRef] = []
-    for key, model_key in (("amount_per_right", "amount_per_right"), ("amount_per_share", "amount_per_share")):
-        found = row.value(key, parse_amount)
-        if not found:
-            continue
-        amount, refs = found
-        if amount.no_payment:
-            no_payment_refs += refs
-            continue
-        _check_currency(row, amount, refs, currency, key)
-        payment[model_key] = amount.value
-    method = row.text("payment_method")
-    if method:
-        payment["method"] = method[0]
-    if no_payment_refs:
-        payment["no_payment"] = True
-        row.add_source("issuance.payment.no_payment", no_payment_refs)
-    elif method and "amount_per_right" not in payment and "amount_per_share" not in payment:
-        said_no_payment = False
-        for text in method[0].values():
-            with contextlib.suppress(NormaliseError):
-                said_no_payment = said_no_payment or parse_amount(text).no_payment
-        if said_no_payment:
-            payment["no_payment"] = True
-            row.add_source("issuance.payment.no_payment", method[1])
-        elif not row.failed & {"issuance.payment.amount_per_right", "issuance.payment.amount_per_share"}:
-            right, share = spec("amount_per_right"), spec("amount_per_share")
-            row.problem(f"a payment method is given but no amount: fill in '{right.en}' / '{right.ja}' or "
-                        f"'{share.en}' / '{share.ja}', or write 無償 / No payment there", method[1],
-                        "an amount paid per right or per share, or 無償 / No payment")
-            row.failed.add("issuance.payment")
-    row.add_source("issuance.payment", [ref for path, refs in row.sources.items()
-                                        if path.startswith("issuance.payment.") for ref in refs])
-    return payment or None
+# ---------------------------------------------------------------------------------------------
+# Fields with their own reading
 
 
-def _exercise(row: _Row, currency: str) -> dict[str, Any]:
-    exercise: dict[str, Any] = {}
-    price = row.value("exercise_price", parse_amount)
-    if price:
-        amount, refs = price
-        if amount.no_payment:
-            row.problem(f"expected an exercise price per share such as 1, 1円 or ¥2,315, got {refs[0].value!r} "
-                        f"(an exercise price cannot be 'no payment')", refs, "an amount such as 1, 1円 or ¥2,315")
-            row.failed.add("issuance.exercise.price_per_share")
+def _market(row: RowReader) -> None:
+    """A market segment as text, or exchange and ticker pairs as listings (by what the cell holds)."""
+    cells = row.filled("market")
+    listings: list[tuple[list[dict[str, str]], CellRef]] = []
+    texts: list[Cell] = []
+    for cell in cells:
+        try:
+            listings.append((parse_listings(cell.value), cell.ref))
+        except NormaliseError:
+            texts.append(cell)
+    if listings:
+        if any(found != listings[0][0] for found, _ in listings[1:]):
+            row.problem("the columns for the listings disagree", [ref for _, ref in listings])
+            row.fail("market")
         else:
-            _check_currency(row, amount, refs, currency, "exercise_price")
-            exercise["price_per_share"] = amount.value
+            row.put("issuer.listings", listings[0][0], [ref for _, ref in listings])
+    if texts:
+        found = row.text("market", texts)
+        if found:
+            row.put("issuer.market", found[0], found[1])
+
+
+def _exercise_period(row: RowReader) -> None:
     period = row.value("exercise_period", lambda raw: parse_period(raw, allow_era_overrun=True))
-    start = row.value("exercise_start", lambda raw: parse_date(raw, allow_era_overrun=True))
-    end = row.value("exercise_end", lambda raw: parse_date(raw, allow_era_overrun=True))
     if period:
-        exercise["period_start"], exercise["period_end"] = period[0]
-    for found, index, key in ((start, 0, "period_start"), (end, 1, "period_end")):
+        row.put("issuance.exercise.period_start", period[0][0], period[1])
+        row.put("issuance.exercise.period_end", period[0][1], period[1])
+    for key, index, path in (("exercise_start", 0, "issuance.exercise.period_start"),
+                             ("exercise_end", 1, "issuance.exercise.period_end")):
+        if row.instrument is Instrument.SHARES:
+            continue
+        found = row.value(key, lambda raw: parse_date(raw, allow_era_overrun=True))
         if not found:
             continue
         if period and period[0][index] != found[0]:
             row.problem(f"the exercise period says {period[0][index]} but its own column says {found[0]}",
                         period[1] + found[1])
-            row.failed.add(f"issuance.exercise.{key}")
-        exercise[key] = found[0]
-    conditions = row.text("exercise_conditions")
-    if conditions:
-        exercise["conditions"] = conditions[0]
-    row.add_source("issuance.exercise", [ref for path, refs in row.sources.items()
-                                         if path.startswith("issuance.exercise.") for ref in refs])
-    return exercise
+            row.fail(key)
+            continue
+        row.put(path, found[0], found[1])
 
 
-# ---------------------------------------------------------------------------------------------
-# Allotments
-
-
-@dataclass
-class _Entry:
-    lang: str
-    label: str
-    persons: Count
-    rights: Count
-    refs: list[CellRef]
-    code: str | None = None
-
-
-def _allotments(row: _Row) -> list[dict[str, Any]] | None:
-    record = row.record
-    text_cells = row.filled("allotment")
-    if record.allotments is not None and record.allotments and text_cells:
-        row.problem("the allotment is given twice: in this row's allotment cell and on the Allotments sheet; "
-                    "keep one", [c.ref for c in text_cells] + [record.allotments[0].cells[0].ref])
-        row.failed.add("issuance.allotments")
-        return None
-    if record.allotments:
-        return _allotment_rows(row, record.allotments)
-    if not text_cells:
-        if record.allotments is not None:
-            row.warnings.append("no row of the Allotments sheet has this issuance's ID: the filing has no allotments")
-        return None
-    by_lang: dict[str, tuple[list[AllotmentEntry], CellRef]] = {}
-    for cell in text_cells:
+def _restriction_period(row: RowReader) -> None:
+    """A transfer-restriction period: its first and last days when the cell is a period, else the text."""
+    cells = row.filled("transfer_restriction_period")
+    texts = []
+    for cell in cells:
         try:
-            entries = parse_allotments(cell.value if isinstance(cell.value, str) else normalise_text(cell.value))
-        except NormaliseError as error:
-            row.cell_error(error, cell, "allotment")
-            row.failed.add("issuance.allotments")
-            return None
-        lang = cell.lang or ("ja" if is_japanese(" ".join(e.label for e in entries)) else "en")
-        if lang in by_lang:
-            row.problem("two allotment columns are in the same language; keep one, or mark the languages in the "
-                        "headers, e.g. 'Allotment (English)' and 'Allotment (Japanese)'", [by_lang[lang][1], cell.ref])
-            row.failed.add("issuance.allotments")
-            return None
-        by_lang[lang] = (entries, cell.ref)
-        row.texts.append(lang)
-    lists = [[_Entry(lang, e.label, e.persons, e.rights, [ref]) for e in entries]
-             for lang, (entries, ref) in sorted(by_lang.items())]
-    refs = [ref for _, ref in by_lang.values()]
-    row.add_source("issuance.allotments", refs)
-    return _merge(row, lists, refs)
-
-
-def _allotment_rows(row: _Row, source_rows: tuple[SourceRow, ...]) -> list[dict[str, Any]] | None:
-    entries: list[list[_Entry]] = []  # per source row: one entry per language
-    ok = True
-    rights_refs: list[CellRef] = []
-    for source in source_rows:
-        cells = {key: [c for c in source.cells if c.field == key] for key in ("category", "category_code",
-                                                                              "persons", "rights")}
-        counts = {}
-        for key in ("persons", "rights"):
-            filled = [c for c in cells[key] if not c.empty]
-            if not filled:
-                ref = cells[key][0].ref if cells[key] else CellRef(source.sheet, source.row, None, spec(key, "allotments").en)
-                row.problem(f"expected the number of {key} of this category, got an empty cell", [ref])
-                ok = False
-                continue
-            try:
-                counts[key] = parse_count(filled[0].value)
-                if key == "rights":
-                    rights_refs.append(filled[0].ref)
-            except NormaliseError as error:
-                row.cell_error(error, filled[0], "allotment")
-                ok = False
-        code = None
-        code_cells = [c for c in cells["category_code"] if not c.empty]
-        if code_cells:
-            code = normalise_text(code_cells[0].value).casefold().replace(" ", "_").replace("-", "_")
-            if code not in RECIPIENT_CODES:
-                row.cell_error(NormaliseError(code_cells[0].value, EXPECTED_CATEGORY_CODE), code_cells[0], "allotment")
-                ok = False
-        label_cells = [c for c in cells["category"] if not c.empty]
-        if not label_cells:
-            ref = cells["category"][0].ref if cells["category"] else CellRef(source.sheet, source.row, None, "Category")
-            row.problem("expected the recipient category as the notice words it, e.g. 'Executive Officers' or "
-                        "'当社執行役員', got an empty cell", [ref])
-            ok = False
+            start, end = parse_period(cell.value, allow_era_overrun=True)
+        except NormaliseError:
+            texts.append(cell)
             continue
-        texts = row.text("category", label_cells)
-        if texts is None or "persons" not in counts or "rights" not in counts:
-            ok = False
-            continue
-        refs = [c.ref for c in label_cells] + [c.ref for key in ("persons", "rights") for c in cells[key]]
-        entries.append([_Entry(lang, text, counts["persons"], counts["rights"], refs, code)
-                        for lang, text in texts[0].items()])
-    if not ok:
-        row.failed.add("issuance.allotments")
-        return None
-    row.add_source("issuance.allotments", rights_refs)
-    merged = []
-    for index, per_lang in enumerate(entries):
-        result = _merge(row, [[e] for e in per_lang], per_lang[0].refs, index_offset=index)
-        if result is None:
-            return None
-        merged += result
-    return merged
+        row.put("issuance.transfer_restriction.start", start, [cell.ref])
+        row.put("issuance.transfer_restriction.end", end, [cell.ref])
+    if texts:
+        found = row.text("transfer_restriction_period", texts)
+        if found:
+            row.put("issuance.transfer_restriction.description", found[0], found[1])
 
 
-def _merge(row: _Row, lists: list[list[_Entry]], refs: list[CellRef], index_offset: int = 0
-           ) -> list[dict[str, Any]] | None:
-    """Entries of one or two languages, paired by position, into model allotments."""
-    first = lists[0]
-    for other in lists[1:]:
-        if len(other) != len(first):
-            row.problem(f"the English and Japanese allotments list different numbers of categories "
-                        f"({len(first)} and {len(other)})", refs)
-            row.failed.add("issuance.allotments")
-            return None
-    allotments = []
-    for position, group in enumerate(zip(*lists, strict=False)):
-        index = index_offset + position
-        codes = {entry.code or recipient_code(entry.label) for entry in group}
-        numbers = {(e.persons, e.rights) for e in group}
-        if len(numbers) > 1 or len(codes) > 1:
-            row.problem(f"category {position + 1} differs between the languages: " +
-                        "; ".join(f"{e.label!r}: {e.persons.value} persons, {e.rights.value} rights "
-                                  f"({e.code or recipient_code(e.label)})" for e in group), refs)
-            row.failed.add("issuance.allotments")
-            return None
-        entry = group[0]
-        if entry.persons.upper_limit:
-            row.problem(f"category {entry.label!r}: the number of persons cannot be an upper limit "
-                        f"(上限 / not exceeding applies to rights only)", entry.refs, "an exact number of persons")
-            row.failed.add("issuance.allotments")
-            return None
-        allotments.append({"category": codes.pop(), "description": {e.lang: e.label for e in group},
-                           "persons": entry.persons.value, "rights": _count_dict(entry.rights)})
-        row.add_source(f"issuance.allotments.{index}", entry.refs)
-    return allotments
-
-
-def _total_persons(row: _Row, allotments: list[dict[str, Any]] | None) -> None:
-    total = row.value("total_persons", parse_count)
-    if not total or not allotments:
+def _no_payment_in_words(row: RowReader) -> None:
+    """A payment method that says no payment is due (金銭の払込みを要しない) states NoPaymentRequired."""
+    payment = row.data.get("issuance", {}).get("payment", {})
+    method = payment.get("method")
+    if not method or "amount_per_right" in payment or "amount_per_share" in payment or "no_payment" in payment:
         return
-    summed = sum(a["persons"] for a in allotments)
-    if total[0].value != summed:
-        parts = " + ".join(f"{a['persons']:,}" for a in allotments)
-        header = total[1][0].header
-        row.problem(f"{header!r} says {total[0].value:,} persons, but the allotments add up to {parts} = {summed:,}",
-                    total[1] + row.sources.get("issuance.allotments", []), "the sum of the allotments' persons")
+    for text in method.values():
+        with contextlib.suppress(NormaliseError):
+            if parse_amount(clean_text(text)).no_payment:
+                row.put("issuance.payment.no_payment", True, row.sources.get("issuance.payment.method", []))
+                return
 
 
 # ---------------------------------------------------------------------------------------------
 # Model errors -> cells
 
 
-def _register_path(loc: tuple[str | int, ...]) -> str:
+def _register_path(loc: tuple[Any, ...]) -> str:
     """A model location as this module's paths spell it: registers fill the single-issuance form."""
     parts = list(model_location(loc))
     if parts[:2] == ["issuances", 0]:
@@ -709,7 +463,7 @@ def _register_path(loc: tuple[str | int, ...]) -> str:
     return ".".join(str(part) for part in parts)
 
 
-def _cells_for(row: _Row, path: str) -> list[CellRef]:
+def _cells_for(row: RowReader, path: str) -> list[CellRef]:
     """The cells that fed ``path`` (or its nearest parent that a cell fed)."""
     probe = path
     while probe:
@@ -719,7 +473,7 @@ def _cells_for(row: _Row, path: str) -> list[CellRef]:
     return []
 
 
-def _model_problems(row: _Row, exc: ValidationError) -> list[Problem]:
+def _model_problems(row: RowReader, exc: ValidationError) -> list[Problem]:
     """Model errors restated in the register's own words: each value named by its column heading."""
 
     def name(statement: Statement) -> str:
@@ -736,10 +490,11 @@ def _model_problems(row: _Row, exc: ValidationError) -> list[Problem]:
     for item in useful_errors(exc):
         path = _register_path(tuple(item["loc"]))
         if item["type"].startswith("union_tag") and "issuance.kind" in row.failed:
-            continue  # the kind's cell did not read, and says why
+            continue  # the kind's cell did not read, or there is none, and a problem says why
         if any(path == f or path.startswith(f + ".") for f in row.failed):
             continue  # a cell that did not read already says why
-        findings = (item.get("ctx") or {}).get("findings") if item["type"] == "rules" else None
+        ctx = item.get("ctx") or {}
+        findings = ctx.get("findings") if item["type"] == "rules" else None
         if findings:
             for finding in findings:
                 statements = (finding.result, *finding.operands)
@@ -747,16 +502,26 @@ def _model_problems(row: _Row, exc: ValidationError) -> list[Problem]:
                 if any(p in row.failed for p in paths):
                     continue
                 cells = list(dict.fromkeys(ref for p in paths for ref in _cells_for(row, p)))
-                problems.append(Problem(row.file, describe(finding, name), tuple(cells or [_row_cell(row)])))
+                problems.append(Problem(row.file, describe(finding, name), tuple(cells or [row.row_cell()]),
+                                        _expected(finding)))
             continue
         message = f"{path or 'value'} is required" if item["type"] == "missing" else item["msg"]
         problems.append(Problem(row.file, message.removeprefix("Value error, "),
-                                tuple(_cells_for(row, path) or [_row_cell(row)])))
+                                tuple(_cells_for(row, path) or [row.row_cell()]), ctx.get("expected")))
     return problems
 
 
-def _row_cell(row: _Row) -> CellRef:
-    return CellRef(row.record.main.sheet, row.record.main.row, None, None)
+def _expected(finding: Finding) -> str:
+    """What the rule expected of the disagreeing value, from the finding's numbers and dates."""
+    rule = finding.rule
+    if isinstance(rule, Order):
+        earlier = finding.operands[0].value
+        return f"a date {'after' if rule.strict else 'on or after'} {earlier}"
+    if isinstance(rule, FixedByKind):
+        return fmt(rule.value)
+    if finding.limit:
+        return "exact figures throughout, or upper limits throughout"
+    return fmt(finding.expected) if finding.expected is not None else "values that agree"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -772,8 +537,8 @@ def escape_id(text: str) -> str:
 
 
 def _stem(record: Record, filing: Filing) -> str:
-    """Output file stem: <securities code or LEI>-<announcement date>-<ID, or r + row number>."""
+    """Output file stem: <securities code, LEI, EDINET code or name>-<announcement date>-<ID, or r + row number>."""
     issuer = filing.issuer
-    who = issuer.securities_code or issuer.lei or issuer.identifier[1]
+    who = issuer.securities_code or issuer.lei or issuer.edinet_code or issuer.identifier[1]
     ident = escape_id(record.id) if record.id else f"r{record.main.row}"
     return f"{escape_id(who)}-{filing.announcement_date.isoformat()}-{ident}"

@@ -1,8 +1,9 @@
 """Writing registers: the ``template`` command's empty register, and byte-stable workbooks.
 
-A template holds the header row (every field of ``headers.FIELDS``, in English or Japanese) and one
-filled example row: the seed notice (Internet Initiative Japan, 13 July 2015), which converts to a
-valid filing. Layout a puts the allotment in one cell; layout b adds an ``Allotments`` sheet.
+A template holds the header row (every field of ``fields.FIELDS``, in English or Japanese) and two
+filled example rows that convert to valid filings: the seed notice (stock-compensation options of
+Internet Initiative Japan, 13 July 2015) and a made-up restricted stock compensation by disposal of
+treasury shares. Layout a puts the allotment in one cell; layout b adds an ``Allotments`` sheet.
 
 Workbooks are made byte-stable (fixed zip timestamps and document properties), so writing the same
 template or sample twice gives the same bytes and never counts as a change.
@@ -16,7 +17,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from exporter.sources.spreadsheet.headers import FIELDS, FieldSpec
+from exporter.sources.spreadsheet.fields import FIELDS, FieldSpec, headings
 
 FIXED_TIME = (2015, 7, 13, 0, 0, 0)
 FIXED_STAMP = "2015-07-13T00:00:00Z"
@@ -31,9 +32,10 @@ SEED: dict[str, dict[str, Any]] = {
                  "Stock Options (Stock Acquisition Rights)",
         "company_name": "Internet Initiative Japan Inc.",
         "securities_code": "3774",
-        "listings": "NASDAQ: IIJ; TSE1: 3774",
+        "market": "NASDAQ: IIJ; TSE1: 3774",
         "announcement_date": dt.datetime(2015, 7, 13),
-        "plan_type": "Stock compensation",
+        "notice_type": "Determination",
+        "kind": "Stock compensation",
         "resolution_date": dt.datetime(2015, 6, 26),
         "determination_date": dt.datetime(2015, 7, 13),
         "number_of_rights": 151,
@@ -56,9 +58,10 @@ SEED: dict[str, dict[str, Any]] = {
         "title": "株式報酬型ストックオプション（新株予約権）の発行内容確定に関するお知らせ",
         "company_name": "株式会社インターネットイニシアティブ",
         "securities_code": "３７７４",
-        "listings": "ＮＡＳＤＡＱ：ＩＩＪ、ＴＳＥ１：３７７４",
+        "market": "ＮＡＳＤＡＱ：ＩＩＪ、ＴＳＥ１：３７７４",
         "announcement_date": "平成２７年７月１３日",
-        "plan_type": "株式報酬型",
+        "notice_type": "発行内容確定",
+        "kind": "株式報酬型",
         "resolution_date": "平成２７年６月２６日",
         "determination_date": "平成２７年７月１３日",
         "number_of_rights": "１５１個",
@@ -81,29 +84,80 @@ SEED_ALLOTMENTS: dict[str, list[dict[str, Any]]] = {
             "rights": "１００個"},
            {"id": "IIJ-2015-1", "category": "当社執行役員", "persons": "１１名", "rights": "５１個"}],
 }
+# A made-up restricted stock compensation by disposal of treasury shares: the template's second row.
+RESTRICTED: dict[str, dict[str, Any]] = {
+    "en": {
+        "id": "SAKURA-2025-RS",
+        "title": "Notice Concerning the Disposal of Treasury Shares as Restricted Stock Compensation",
+        "company_name": "Sakura Robotics Co., Ltd.",
+        "securities_code": "130A",
+        "market": "TSE Growth",
+        "announcement_date": dt.datetime(2025, 7, 18),
+        "kind": "Restricted stock",
+        "method": "Treasury shares",
+        "resolution_date": dt.datetime(2025, 7, 18),
+        "disposal_date": dt.datetime(2025, 8, 12),
+        "class_of_shares": "common stock",
+        "number_of_shares": "12,000 shares",
+        "price_per_share": "¥2,315",
+        "total_amount": "¥27,780,000",
+        "transfer_restriction_period": "From August 12, 2025 to August 11, 2055",
+        "allotment": "Directors (excluding Outside Directors): 4 persons, 8,000 shares; "
+                     "Executive Officers: 5 persons, 4,000 shares",
+    },
+    "ja": {
+        "id": "SAKURA-2025-RS",
+        "title": "譲渡制限付株式報酬としての自己株式の処分に関するお知らせ",
+        "company_name": "さくらロボティクス株式会社",
+        "securities_code": "130A",
+        "market": "東証グロース",
+        "announcement_date": "令和７年７月１８日",
+        "kind": "譲渡制限付株式",
+        "method": "自己株式処分",
+        "resolution_date": "令和７年７月１８日",
+        "disposal_date": "令和７年８月１２日",
+        "class_of_shares": "普通株式",
+        "number_of_shares": "１２，０００株",
+        "price_per_share": "２，３１５円",
+        "total_amount": "２７，７８０，０００円",
+        "transfer_restriction_period": "2025年8月12日～2055年8月11日",
+        "allotment": "当社の取締役（社外取締役を除く。） ４名 ８，０００株、当社の執行役員 ５名 ４，０００株",
+    },
+}
+RESTRICTED_ALLOTMENTS: dict[str, list[dict[str, Any]]] = {
+    "en": [{"id": "SAKURA-2025-RS", "category": "Directors (excluding Outside Directors)", "persons": 4,
+            "shares": 8000},
+           {"id": "SAKURA-2025-RS", "category": "Executive Officers", "persons": 5, "shares": 4000}],
+    "ja": [{"id": "SAKURA-2025-RS", "category": "当社の取締役（社外取締役を除く。）", "persons": "４名",
+            "shares": "８，０００株"},
+           {"id": "SAKURA-2025-RS", "category": "当社の執行役員", "persons": "５名", "shares": "４，０００株"}],
+}
 
 
 def fields_for(table: str, layout: str) -> list[FieldSpec]:
     found = [f for f in FIELDS if f.table == table]
     if table == "issuances" and layout == "b":
-        found = [f for f in found if f.key != "allotment"]
+        found = [f for f in found if f.key not in ("allotment", "allottee")]
     return found
 
 
 def header_row(fields: Iterable[FieldSpec], lang: str) -> list[str]:
-    return [f.en if lang == "en" else f.ja for f in fields]
+    names = {table: headings(table, lang) for table in ("issuances", "allotments")}  # type: ignore[arg-type]
+    return [names[f.table][f.key] for f in fields]
 
 
 def template_sheets(lang: str, layout: str = "a") -> list[Sheet]:
-    """The template's sheets: headers and the seed example row."""
+    """The template's sheets: headers and two example rows (the seed, and a restricted stock disposal)."""
     issuance_fields = fields_for("issuances", layout)
-    example = SEED[lang]
-    issuances: list[list[Any]] = [header_row(issuance_fields, lang), [example.get(f.key) for f in issuance_fields]]
+    examples = (SEED[lang], RESTRICTED[lang])
+    issuances = [header_row(issuance_fields, lang), *([example.get(f.key) for f in issuance_fields]
+                                                      for example in examples)]
     if layout == "a":
         return [("Register" if lang == "en" else "登録簿", issuances)]
     allotment_fields = fields_for("allotments", "b")
-    allotments: list[list[Any]] = [header_row(allotment_fields, lang)]
-    allotments += [[row.get(f.key) for f in allotment_fields] for row in SEED_ALLOTMENTS[lang]]
+    allotments = [header_row(allotment_fields, lang)]
+    allotments += [[row.get(f.key) for f in allotment_fields]
+                   for row in (*SEED_ALLOTMENTS[lang], *RESTRICTED_ALLOTMENTS[lang])]
     return [("Issuances", issuances), ("Allotments", allotments)]
 
 

@@ -7,13 +7,71 @@ from __future__ import annotations
 
 from exporter.validation.messages import Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CODES: dict[str, tuple[Severity, str]] = {
     # input and safe parsing
     "input:notXbrl": (E, "the file is XML but neither an XBRL instance nor an Inline XBRL document"),
     "input:archiveLimit": (E, "a zip member or the whole zip is larger, or has more members, than allowed"),
-    "input:badArchive": (E, "the zip cannot be read"),
+    "input:badArchive": (E, "the zip (or one member of it) cannot be read: corrupt, truncated or an unknown method"),
+    "input:skipped": (INFO, "a file in a folder or zip that is not XML, or XML that is not XBRL, reported and not validated"),
+    "input:tooDeep": (E, "folders nested deeper than allowed: the deeper ones are not read"),
+    # the taxonomy (DTS): discovery
+    "dts:notOffline": (W, "a document the DTS needs is not available offline: the result is 'not judged' (exit 3)"),
+    "dts:missingDocument": (E, "a document the DTS references does not exist or cannot be read"),
+    "dts:refusedLocation": (E, "a reference to a local file outside the allowed folders, or to a device, pipe or "
+                               "socket: never read"),
+    "dts:refusedHint": (W, "an xsi:schemaLocation hint naming a local file outside the allowed folders or a device: "
+                           "never read (and --arelle does not run on the document)"),
+    "xsd:duplicateDeclaration": (E, "one element declared in two schema documents"),
+    "xbrl21:notASchema": (E, "a schemaRef, import or roleRef that reaches a document that is not a schema"),
+    "xbrl21:notALinkbase": (E, "a linkbaseRef that reaches a document that is not a linkbase"),
+    "xbrl21:redefine": (E, "xs:redefine in a taxonomy schema"),
+    "xbrl21:locatorTarget": (E, "a locator that points at no element, or into a document outside the DTS"),
+    "xbrl21:locatorPointer": (E, "a locator whose fragment is not a shorthand or element() pointer"),
+    "xbrl21:locatorNotConcept": (E, "a locator in a label, reference, presentation, calculation or definition link "
+                                    "that does not point at a concept"),
+    "xlink:duplicateArc": (E, "two arcs with the same from and to labels in one extended link"),
+    "xlink:missingLabel": (E, "an arc naming a label that no locator or resource of its link has"),
+    # the taxonomy: XML Schema and XBRL 2.1 rules
+    "xsd:schemaInvalid": (E, "the taxonomy's XML Schemas do not compile"),
+    "xsd:linkbaseInvalid": (E, "a linkbase is not valid against its schemas"),
+    "xsd:appinfoInvalid": (E, "appinfo content or an attribute from another namespace is not valid where the DTS "
+                              "declares it"),
+    "xbrl21:targetNamespace": (E, "a taxonomy schema with an empty or missing targetNamespace"),
+    "xbrl21:missingPeriodType": (E, "an item declared without a (valid) xbrli:periodType"),
+    "xbrl21:itemType": (E, "an item whose type does not derive from an XBRL item type"),
+    "xbrl21:itemComplexContent": (E, "an item type with complex content (only fractionItemType may have it)"),
+    "xbrl21:balance": (E, "a balance that is neither debit nor credit"),
+    "xbrl21:balanceNotMonetary": (E, "a balance on an item that is not monetary"),
+    "xbrl21:tuplePeriodType": (E, "a tuple declared with a periodType"),
+    "xbrl21:tupleBalance": (E, "a tuple declared with a balance"),
+    "xbrl21:tupleMixed": (E, "a tuple type with mixed content"),
+    "xbrl21:tupleContent": (E, "a tuple type with simple content"),
+    "xbrl21:tupleLocalElement": (E, "a tuple type declaring a local element (children must be references)"),
+    "xbrl21:tupleChild": (E, "a tuple type whose child is not an item or a tuple"),
+    "xbrl21:tupleAttribute": (E, "a tuple (type or fact) with an attribute in a namespace XBRL reserves"),
+    "xbrl21:usedOnDuplicate": (E, "a roleType or arcroleType naming one element twice in usedOn"),
+    "xbrl21:roleURI": (E, "a roleType or arcroleType without a URI"),
+    "xbrl21:duplicateRoleType": (E, "one role or arcrole URI declared twice in one schema"),
+    "xbrl21:roleTypesDiffer": (E, "one role or arcrole URI declared differently in two schemas"),
+    "xbrl21:duplicateRef": (E, "two roleRefs (or arcroleRefs) for one URI in one linkbase or instance"),
+    "xbrl21:refTarget": (E, "a roleRef or arcroleRef that does not point at a declaration of its URI"),
+    "xbrl21:linkbaseRefArcrole": (E, "a linkbaseRef whose arcrole is not the linkbase arcrole"),
+    "xbrl21:linkbaseRefRole": (E, "a linkbaseRef whose role names one kind of link but whose linkbase holds others"),
+    "xbrl21:missingRoleRef": (E, "a role that is not standard for its element, used without a roleRef"),
+    "xbrl21:roleUsedOn": (E, "a role used on an element its roleType's usedOn does not list"),
+    "xbrl21:missingArcroleRef": (E, "an arcrole that is not standard for its arc, used without an arcroleRef"),
+    "xbrl21:arcroleUsedOn": (E, "an arcrole used on an arc its arcroleType's usedOn does not list"),
+    "xbrl21:arcSource": (E, "a standard arc from something that is not a concept"),
+    "xbrl21:arcTarget": (E, "a standard arc to something of the wrong kind (a concept, label or reference)"),
+    "xbrl21:summationNotNumeric": (E, "a summation-item relationship with an end that is not a numeric item"),
+    "xbrl21:weight": (E, "a summation-item weight of zero (or none)"),
+    "xbrl21:balanceWeight": (E, "a summation-item weight whose sign disagrees with the two balances"),
+    "xbrl21:essenceAlias": (E, "an essence-alias relationship between concepts of different types, period types or "
+                              "balances"),
+    "xbrl21:preferredLabel": (E, "a preferredLabel role that no label of the target concept has"),
+    "xbrl21:cycle": (E, "relationships forming a cycle their arcrole does not allow"),
     "xml:malformed": (E, "not well-formed XML"),
     "xml:entityDeclaration": (E, "the DOCTYPE declares entities (refused: billion laughs, external entities)"),
     "xml:externalDtd": (E, "the DOCTYPE names an external DTD (refused, never loaded)"),
@@ -26,7 +84,6 @@ CODES: dict[str, tuple[Severity, str]] = {
     "xsd:factInvalid": (E, "an inline fact's value (after its format) is not valid for its concept's type"),
     # XBRL 2.1
     "xbrl21:missingSchemaRef": (E, "no link:schemaRef"),
-    "xbrl21:unresolvableSchemaRef": (E, "a schemaRef that no bundled file or given taxonomy package provides"),
     "xbrl21:duplicateId": (E, "two contexts or units share an id"),
     "xbrl21:duplicateContext": (W, "a context repeats another's entity, period and dimensions"),
     "xbrl21:duplicateUnit": (W, "a unit repeats another's measures"),
@@ -46,6 +103,16 @@ CODES: dict[str, tuple[Severity, str]] = {
     "xbrl21:monetaryUnit": (E, "a monetary fact whose unit is not one ISO 4217 currency"),
     "xbrl21:sharesUnit": (E, "a shares fact whose unit is not xbrli:shares"),
     "xbrl21:inconsistentDuplicates": (E, "one fact reported twice with different values"),
+    "xbrl21:segmentContent": (E, "a segment or scenario holding an xbrli element, an item or a tuple"),
+    "xbrl21:measurePrefix": (E, "a measure whose prefix has no namespace declared"),
+    "xbrl21:xbrliMeasure": (E, "a measure of the xbrli namespace other than pure and shares"),
+    "xbrl21:unitNotSimplest": (E, "a unit with one measure in both numerator and denominator"),
+    "xbrl21:essenceAliasUnits": (E, "an essence fact and its alias in one context with different units"),
+    "xbrl21:essenceAliasValues": (E, "an essence fact and its alias in one context with different values"),
+    "xbrl21:requiresElement": (E, "a fact whose concept requires another concept that has no fact"),
+    "xbrl21:footnoteLocator": (E, "a footnote locator that does not point at a fact of the instance"),
+    "xbrl21:footnoteArc": (E, "a fact-footnote arc not from facts to footnotes"),
+    "xbrl21:footnoteLang": (E, "a footnote without xml:lang"),
     "xbrl21:unusedContext": (W, "a context no fact uses"),
     "xbrl21:unusedUnit": (W, "a unit no fact uses"),
     "utr:unitForType": (E, "a unit the Units Registry does not allow for the type (per share, pure, currency)"),
@@ -59,7 +126,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "xdt:dimensionNotAllowed": (E, "a fact's context has a dimension its concept's closed hypercube lacks"),
     "xdt:invalidMember": (E, "an explicit member outside the dimension's domain"),
     "xdt:missingDimension": (E, "a fact's context lacks a dimension (without default) its hypercube requires"),
-    # Calculation 1.1 and business rules
+    # Calculations and business rules
+    "calc:inconsistency": (E, "a summation-item total its items do not add up to (XBRL 2.1 calculations)"),
     "calc11:inconsistency": (E, "a summation-item total that its items do not add up to (round to nearest)"),
     "rules:sharesEqualRightsTimesSharesPerRight": (E, "rights x shares per right differs from the shares"),
     "rules:allotmentsAddUpToRights": (E, "the rights allotted by recipient category do not add up to the rights"),

@@ -9,7 +9,6 @@ without a default present. Concepts in no hypercube are not dimensionally constr
 """
 from __future__ import annotations
 
-from exporter.taxonomy.files import NAMESPACE
 from exporter.validation.draft import Draft, DraftContext
 from exporter.validation.dts import Dts
 from exporter.validation.messages import Message, error
@@ -34,7 +33,7 @@ def _context_messages(draft: Draft, dts: Dts, context: DraftContext) -> list[Mes
         seen.add(dimension_name)
         if dimension is None or (kind == "typed") != (dimension.typed_domain is not None):
             what = "typed" if kind == "typed" else "explicit"
-            messages.append(error("xdt:notADimension", f"{label} is not an {what} dimension of the eqi taxonomy "
+            messages.append(error("xdt:notADimension", f"{label} is not an {what} dimension of the taxonomy "
                                   f"(xbrldi:{what}Member names it)", **where()))
             continue
         if kind == "typed":
@@ -42,10 +41,10 @@ def _context_messages(draft: Draft, dts: Dts, context: DraftContext) -> list[Mes
                 messages.append(error("xdt:invalidTypedMember", f"{label} must hold {_local(dimension.typed_domain)}, "
                                       f"not {_local(str(member.tag))}", **where()))
             continue
-        concept = dts.concepts.get(member) if member.startswith(f"{{{NAMESPACE}}}") else None
+        concept = dts.concepts.get(member)
         if concept is None:
             messages.append(error("xdt:undefinedMember", f"{label} member {_local(member)} is not declared in the "
-                                  "eqi taxonomy", **where()))
+                                  "taxonomy", **where()))
         elif member == dimension.default:
             messages.append(error("xdt:defaultMemberUsed", f"{label} names {_local(member)}, the dimension's "
                                   "default; leave the dimension out instead", **where()))

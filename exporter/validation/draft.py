@@ -17,6 +17,7 @@ from lxml import etree
 
 from exporter.taxonomy.namespaces import IX, LINK, XBRLDI, XBRLI, XHTML, XLINK, XML_LANG
 from exporter.validation.messages import Message, error, warning
+from exporter.validation.sequal import SEqual
 from exporter.validation.transforms import FormatNotChecked, TransformError, transform
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
@@ -36,6 +37,10 @@ class DraftContext:
     typed: dict[str, etree._Element]  # dimension Clark -> the typed member's content element
     members: list[tuple[str, str, object, bool]]  # (kind, dimension, member, in segment?) in document order
     element: etree._Element
+    segment: list[etree._Element] = field(default_factory=list)  # the segment's and scenario's children
+    scenario: list[etree._Element] = field(default_factory=list)
+    has_segment: bool = False
+    has_scenario: bool = False
     _key: tuple | None = None
 
     @property
@@ -44,10 +49,47 @@ class DraftContext:
 
     @property
     def aspect_key(self) -> tuple:
+        """Equal for s-equal contexts (XBRL 2.1 4.10): entity, period instants, segment and scenario."""
         if self._key is None:
-            typed = tuple(sorted((d, etree.tostring(e, method="c14n")) for d, e in self.typed.items()))
-            self._key = (self.scheme, self.identifier, self.period, tuple(sorted(self.explicit.items())), typed)
+            self.compute_key(SEqual(None))
+        assert self._key is not None
         return self._key
+
+    def compute_key(self, sequal: SEqual) -> None:
+        typed = tuple(sorted((d, sequal.key(e)) for d, e in self.typed.items()))
+        dimensional = (_EXPLICIT, _TYPED)
+        other = (typed, sequal.keys([e for e in self.segment if e.tag not in dimensional]),
+                 sequal.keys([e for e in self.scenario if e.tag not in dimensional]))
+        self._key = (self.scheme, self.identifier, period_key(self.period), tuple(sorted(self.explicit.items())),
+                     other)
+
+
+def period_key(period: tuple) -> tuple:
+    """The period as points in time (a bare date is the start of that day, or its end as an instant or
+    endDate), so that lexically different equal periods compare equal."""
+    kind = period[0]
+    if kind == "instant":
+        return ("instant", _point(period[1], True))
+    if kind == "duration":
+        return ("duration", _point(period[1], False), _point(period[2], True))
+    return period
+
+
+def _point(text: str, end: bool) -> object:
+    from datetime import date, datetime, timedelta
+
+    value = text.strip()
+    try:
+        if "T" not in value:
+            day = date.fromisoformat(value[:10])
+            moment = datetime(day.year, day.month, day.day) + (timedelta(days=1) if end else timedelta())
+            return moment.isoformat()
+        if value.endswith("T24:00:00"):
+            day = date.fromisoformat(value[:10])
+            return (datetime(day.year, day.month, day.day) + timedelta(days=1)).isoformat()
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None).isoformat()
+    except ValueError:
+        return value
 
 
 @dataclass
@@ -75,9 +117,11 @@ class DraftFact:
         "context_ref",
         "decimals",
         "element",
+        "is_tuple",
         "lang",
         "nil",
         "numeric",
+        "parent",
         "precision",
         "unit_ref",
         "value",
@@ -95,6 +139,8 @@ class DraftFact:
         self.numeric: bool = numeric  # ix:nonFraction, or (instance) has a unitRef
         self.nil: bool = nil
         self._xpath: str | None = None
+        self.parent: int = -1  # index (in Draft.facts) of the tuple holding this fact, -1 at the top level
+        self.is_tuple: bool = False
 
     @property
     def line(self) -> int | None:
@@ -208,6 +254,8 @@ def _read_context(element: etree._Element, names: _QNames) -> DraftContext:
                 if child.tag == _IDENTIFIER:
                     context.scheme, context.identifier = child.get("scheme"), (child.text or "").strip()
                 elif child.tag == _SEGMENT:
+                    context.has_segment = True
+                    context.segment = [c for c in child if isinstance(c.tag, str)]
                     _read_members(child, True, names, context)
         elif tag == _PERIOD:
             dates = {child.tag: (child.text or "").strip() for child in part}
@@ -218,6 +266,8 @@ def _read_context(element: etree._Element, names: _QNames) -> DraftContext:
             else:
                 context.period = ("duration", dates.get(_START, ""), dates.get(_END, ""))
         elif tag == _SCENARIO:
+            context.has_scenario = True
+            context.scenario = [c for c in part if isinstance(c.tag, str)]
             _read_members(part, False, names, context)
     return context
 
@@ -245,26 +295,44 @@ def _collect_resources(draft: Draft, elements, names: _QNames) -> None:
         store.setdefault(item.id, item)
 
 
-def read_instance(tree: etree._ElementTree, file: str | None, uniform_namespaces: bool = False) -> Draft:
+def read_instance(tree: etree._ElementTree, file: str | None, uniform_namespaces: bool = False,
+                  tuples: frozenset[str] | set[str] = frozenset()) -> Draft:
+    """The instance's references, contexts, units and facts (``tuples``: the DTS's tuple concepts, whose
+    children are facts too)."""
     root = tree.getroot()
     draft = Draft("instance", file, tree)
     draft.schema_refs = [(ref.get(f"{{{XLINK}}}href", ""), ref) for ref in root.iterfind(f"{{{LINK}}}schemaRef")]
     _collect_resources(draft, root, _QNames(root, uniform_namespaces))
-    root_lang = root.get(XML_LANG)
+    _read_facts(draft, root, root.get(XML_LANG), tuples, -1, True)
+    return draft
+
+
+def _read_facts(draft: Draft, holder: etree._Element, holder_lang: str | None, tuples: frozenset[str] | set[str],
+                parent: int, top: bool) -> None:
     facts = draft.facts
-    for element in root:
+    for element in holder:
         tag = element.tag
-        if not isinstance(tag, str) or tag.startswith((f"{{{XBRLI}}}", f"{{{LINK}}}")):
+        if not isinstance(tag, str) or (top and tag.startswith((f"{{{XBRLI}}}", f"{{{LINK}}}"))):
             continue
         get = element.get
+        if tag in tuples:
+            fact = DraftFact(intern(tag), None, None, None, None, None, get(XML_LANG) or holder_lang, element, False,
+                             get(XSI_NIL) in ("true", "1"))
+            fact.is_tuple = True
+            fact.parent = parent
+            facts.append(fact)
+            _read_facts(draft, element, get(XML_LANG) or holder_lang, tuples, len(facts) - 1, False)
+            continue
         nil = get(XSI_NIL) in ("true", "1")
         unit_ref = get("unitRef")
         # (lxml returns a new string on every access: interning the few distinct names, references
         # and decimals keeps 100,000 facts from holding 100,000 copies of each)
-        facts.append(DraftFact(intern(tag), _intern(get("contextRef")), _intern(unit_ref), _intern(get("decimals")),
-                               get("precision"), None if nil else (element.text or ""), get(XML_LANG) or root_lang,
-                               element, unit_ref is not None, nil))
-    return draft
+        fact = DraftFact(intern(tag), _intern(get("contextRef")), _intern(unit_ref), _intern(get("decimals")),
+                         get("precision"), None if nil else (element.text or ""), get(XML_LANG) or holder_lang,
+                         element, unit_ref is not None, nil)
+        if parent >= 0:
+            fact.parent = parent
+        facts.append(fact)
 
 
 def _lang(element: etree._Element) -> str | None:
@@ -394,8 +462,8 @@ def _apply_format(element: etree._Element, text: str, fact: DraftFact, draft: Dr
     return format(number.normalize(), "f")
 
 
-def read_draft(tree: etree._ElementTree, file: str | None = None, *, uniform_namespaces: bool = False
-               ) -> Draft | None:
+def read_draft(tree: etree._ElementTree, file: str | None = None, *, uniform_namespaces: bool = False,
+               tuples: frozenset[str] | set[str] = frozenset()) -> Draft | None:
     """The draft in ``tree``, or None if it is neither kind.
 
     ``uniform_namespaces``: the caller knows every namespace is declared on the root element (a
@@ -403,7 +471,7 @@ def read_draft(tree: etree._ElementTree, file: str | None = None, *, uniform_nam
     """
     kind = detect_kind(tree.getroot())
     if kind == "instance":
-        return read_instance(tree, file, uniform_namespaces)
+        return read_instance(tree, file, uniform_namespaces, tuples)
     if kind == "inline":
         return read_inline(tree, file, uniform_namespaces)
     return None

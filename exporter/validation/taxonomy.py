@@ -1,0 +1,135 @@
+"""The DTS of each document being validated: discovered offline, checked once, kept per process.
+
+``Taxonomies`` holds the sources a run may read (the allowed folders, the given taxonomy
+packages, the archive being validated) and a cache of loaded DTSs keyed by the documents they were
+read from and the bytes of those documents, so that validating many drafts of one taxonomy (a
+folder of filings, ``convert``'s thousands) discovers and checks it once. What the discovery
+could not have offline becomes ``dts:notOffline`` (the "not judged" result); every problem of
+the taxonomy itself becomes a message.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from exporter.taxonomy.dts import Loaded, load
+from exporter.taxonomy.dts.archives import BoundedArchive
+from exporter.taxonomy.dts.model import Dts as Model
+from exporter.taxonomy.dts.packages import Package
+from exporter.taxonomy.dts.resolver import Resolver
+from exporter.taxonomy.files import ENTRY_POINT_URL, NAMESPACE
+from exporter.validation.dts import Dts, view_of
+from exporter.validation.messages import Message, Severity
+
+_CACHE_LIMIT = 16
+
+
+@dataclass
+class Checked:
+    """A loaded DTS with its rules' view and the messages about the taxonomy itself."""
+
+    loaded: Loaded
+    view: Dts
+    messages: list[Message]
+    schema: etree.XMLSchema | None = None  # the DTS's schemas compiled (None: they do not compile)
+
+    @property
+    def model(self) -> Model:
+        return self.loaded.dts
+
+
+@dataclass
+class Taxonomies:
+    """Where taxonomy documents may come from in one run, and the DTSs already loaded."""
+
+    packages: Sequence[Package] = ()
+    archives: list[BoundedArchive] = field(default_factory=list)
+    _cache: dict[tuple[object, ...], Checked] = field(default_factory=dict)
+
+    def resolver(self, roots: Sequence[Path]) -> Resolver:
+        return Resolver(roots=roots, packages=self.packages, archives=self.archives)
+
+    def for_document(self, url: str, tree: etree._ElementTree, roots: Sequence[Path], profile: str | None = None
+                     ) -> Checked:
+        """The DTS ``tree`` (at ``url``) discovers, loaded and checked (from the cache if possible)."""
+        resolver = self.resolver(roots)
+        references = _references(url, tree)
+        key: tuple[object, ...] | None = None
+        if references is not None:
+            key = (tuple(references), profile, tuple(sorted(roots)))
+            cached = self._cache.get(key)
+            if cached is not None and _unchanged(cached, resolver):
+                return cached
+        loaded = load(resolver, [(url, tree)])
+        checked = check(loaded, resolver, profile)
+        if key is not None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[key] = checked
+        return checked
+
+
+def _references(url: str, tree: etree._ElementTree) -> list[str] | None:
+    """The DTS-starting references of an instance or inline document (None: not cacheable)."""
+    from exporter.taxonomy.dts.discovery import HREF, kind_of
+    from exporter.taxonomy.dts.urls import base_of, join
+
+    root = tree.getroot()
+    if kind_of(root) not in ("instance", "inline"):
+        return None
+    found = []
+    link = "{http://www.xbrl.org/2003/linkbase}"
+    for element in root.iter(f"{link}schemaRef", f"{link}linkbaseRef", f"{link}roleRef", f"{link}arcroleRef"):
+        href = element.get(HREF)
+        if href is not None:
+            found.append(f"{etree.QName(element).localname}={join(base_of(element, url), href)}")
+    return found
+
+
+def _unchanged(checked: Checked, resolver: Resolver) -> bool:
+    """Every document the DTS was built from still has the same bytes (local files may change)."""
+    for url, digest in checked.model.hashes.items():
+        if url.startswith(("http://", "https://")):
+            continue  # our own and the bundled files do not change within a run; packages neither
+        try:
+            if hashlib.sha256(resolver.read(url)).hexdigest() != digest:
+                return False
+        except Exception:
+            return False
+    return True
+
+
+def check(loaded: Loaded, resolver: Resolver, profile: str | None) -> Checked:
+    from exporter.validation.taxonomy_rules import taxonomy_messages
+
+    model = loaded.dts
+    eqi = NAMESPACE in model.namespaces
+    view = view_of(model, eqi=eqi)
+    messages, schema = taxonomy_messages(loaded, view, resolver)
+    referrers = {}
+    if loaded.found is not None:
+        for referrer, line, _expect, target in loaded.found.references:
+            referrers.setdefault(target.partition("#")[0], (referrer, line))
+    for url, reason in model.unresolved:
+        referrer, line = referrers.get(url, (url, None))
+        messages.append(Message("dts:notOffline", Severity.WARNING, f"{url} is not available offline ({reason}); "
+                                "the document cannot be judged without it (give the taxonomy package that holds it "
+                                "with --taxonomy-package)", file=referrer, line=line))
+    return Checked(loaded, view, messages, schema)
+
+
+_OWN: dict[str, Checked] = {}
+
+
+def own_taxonomy() -> Dts:
+    """The rules' view of our own taxonomy (its entry point as the only reference)."""
+    checked = _OWN.get("eqi")
+    if checked is None:
+        resolver = Resolver()
+        loaded = load(resolver, [(ENTRY_POINT_URL, None)])
+        checked = _OWN["eqi"] = Checked(loaded, view_of(loaded.dts, eqi=True), [])
+    return checked.view

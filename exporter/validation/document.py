@@ -51,6 +51,9 @@ def validate_document(tree: etree._ElementTree, *, file: str | None, url: str, r
         report.extend(messages)
         return report
     profile = _profile(options, view.eqi)
+    from exporter.validation.taxonomy_rules import instance_ref_messages
+
+    messages += instance_ref_messages(checked.loaded, url, root, file)
     tuples = {c.clark for c in view.concepts.values() if c.kind == "tuple"}
     draft = read_draft(tree, file, uniform_namespaces=uniform_namespaces, tuples=tuples)
     assert draft is not None
@@ -92,7 +95,9 @@ def _has_ix(root: etree._Element) -> bool:
 
 def _relocate(message: Message, url: str, file: str | None) -> Message:
     """A taxonomy message about the document itself names it as the user did (its path, not its URL)."""
-    if message.file == url and file is not None:
+    from exporter.taxonomy.dts.discovery import ENTRY
+
+    if message.file in (url, ENTRY) and file is not None:
         from dataclasses import replace
 
         return replace(message, file=file)

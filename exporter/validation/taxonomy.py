@@ -18,6 +18,7 @@ from lxml import etree
 
 from exporter.taxonomy.dts import Loaded, load
 from exporter.taxonomy.dts.archives import BoundedArchive
+from exporter.taxonomy.dts.discovery import instance_references, kind_of, schema_location_hints
 from exporter.taxonomy.dts.model import Dts as Model
 from exporter.taxonomy.dts.packages import Package
 from exporter.taxonomy.dts.resolver import Resolver
@@ -55,39 +56,31 @@ class Taxonomies:
 
     def for_document(self, url: str, tree: etree._ElementTree, roots: Sequence[Path], profile: str | None = None
                      ) -> Checked:
-        """The DTS ``tree`` (at ``url``) discovers, loaded and checked (from the cache if possible)."""
+        """The DTS ``tree`` (at ``url``) discovers, loaded and checked.
+
+        An instance's or inline document's DTS comes from its references (and schemaLocation hints)
+        alone, so it is kept and shared by every document with the same references, as long as
+        the local files it was read from keep their bytes. A taxonomy schema or linkbase given as
+        the entry point is loaded for itself.
+        """
         resolver = self.resolver(roots)
-        references = _references(url, tree)
-        key: tuple[object, ...] | None = None
-        if references is not None:
-            key = (tuple(references), profile, tuple(sorted(roots)))
-            cached = self._cache.get(key)
-            if cached is not None and _unchanged(cached, resolver):
-                return cached
-        loaded = load(resolver, [(url, tree)])
+        root = tree.getroot()
+        if kind_of(root) not in ("instance", "inline"):
+            loaded = load(resolver, [(url, tree)])
+            return check(loaded, resolver, profile)
+        references = instance_references(url, root)
+        hints = schema_location_hints(url, root)
+        key = (tuple((expect, target) for _line, expect, target in references), tuple(hints), profile,
+               tuple(sorted(str(r) for r in roots)))
+        cached = self._cache.get(key)
+        if cached is not None and _unchanged(cached, resolver):
+            return cached
+        loaded = load(resolver, [], references, hints)
         checked = check(loaded, resolver, profile)
-        if key is not None:
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[key] = checked
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[key] = checked
         return checked
-
-
-def _references(url: str, tree: etree._ElementTree) -> list[str] | None:
-    """The DTS-starting references of an instance or inline document (None: not cacheable)."""
-    from exporter.taxonomy.dts.discovery import HREF, kind_of
-    from exporter.taxonomy.dts.urls import base_of, join
-
-    root = tree.getroot()
-    if kind_of(root) not in ("instance", "inline"):
-        return None
-    found = []
-    link = "{http://www.xbrl.org/2003/linkbase}"
-    for element in root.iter(f"{link}schemaRef", f"{link}linkbaseRef", f"{link}roleRef", f"{link}arcroleRef"):
-        href = element.get(HREF)
-        if href is not None:
-            found.append(f"{etree.QName(element).localname}={join(base_of(element, url), href)}")
-    return found
 
 
 def _unchanged(checked: Checked, resolver: Resolver) -> bool:

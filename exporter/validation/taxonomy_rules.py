@@ -515,6 +515,17 @@ def _undirected_cycle(network: list[Relationship]) -> list[str] | None:
     return None
 
 
+def instance_ref_messages(loaded: Loaded, url: str, root: etree._Element, file: str | None) -> list[Message]:
+    """roleRef/arcroleRef of an instance: one per URI, each pointing at a declaration of its URI."""
+    from dataclasses import replace
+
+    if root.tag != f"{{{XBRLI}}}xbrl":
+        return []
+    rules = _Rules(loaded, None)  # type: ignore[arg-type]
+    rules.refs(url, root)
+    return [replace(m, file=file) for m in rules.messages]
+
+
 def taxonomy_messages(loaded: Loaded, view: View, resolver: Resolver
                       ) -> tuple[list[Message], etree.XMLSchema | None]:
     """Messages about the DTS itself, and its schemas compiled (None when they do not compile)."""

@@ -30,6 +30,9 @@ class Loaded:
     found: Discovered | None  # the parsed documents (None when the model came from the cache)
 
 
-def load(resolver: Resolver, entries: list[tuple[str, etree._ElementTree | None]]) -> Loaded:
-    found = discover(resolver, entries)
+def load(resolver: Resolver, entries: list[tuple[str, etree._ElementTree | None]],
+         references: list[tuple[int | None, str, str]] = (), hints: list[tuple[str, str]] = ()) -> Loaded:
+    """The DTS of ``entries`` (a schema or linkbase, with its tree or None to read it) or of an
+    instance's ``references`` and ``hints`` (see ``discovery.instance_references``)."""
+    found = discover(resolver, entries, references, hints)
     return Loaded(build(found), found)

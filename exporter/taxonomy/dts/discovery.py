@@ -140,26 +140,15 @@ class _Discovery:
         self.scan_schema_locations(url, root)
 
     def scan_schema_locations(self, url: str, root: etree._Element) -> None:
-        hint = root.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation")
-        if hint:
-            tokens = hint.split()
-            for namespace, location in zip(tokens[::2], tokens[1::2], strict=False):
-                self.result.schema_locations.append((namespace, join(base_of(root, url), location)))
+        self.result.schema_locations += schema_location_hints(url, root)
 
     def scan_instance(self, url: str, root: etree._Element) -> None:
-        holders = [root] if root.tag == _XBRL else list(root.iter("{http://www.xbrl.org/2013/inlineXBRL}references"))
-        for holder in holders:
-            for element in holder:
-                tag = element.tag
-                href = element.get(HREF)
-                if href is None:
-                    continue
-                if tag == _SCHEMA_REF:
-                    self.want(href, element, url, "schema")
-                elif tag == _LINKBASE_REF:
-                    self.want(href, element, url, "linkbase")
-                elif tag in (_ROLE_REF, _ARCROLE_REF):
-                    self.want(href, element, url, "schema")
+        for line, expect, target in instance_references(url, root):
+            self.result.references.append((url, line, expect, target))
+            document = split_fragment(target)[0]
+            if document not in self.seen:
+                self.seen.add(document)
+                self.queue.append(document)
 
     def scan_schema(self, url: str, root: etree._Element) -> None:
         namespace = root.get("targetNamespace")
@@ -206,10 +195,44 @@ class _Discovery:
                         self.want(child.get(HREF), child, url, "any")
 
 
-def discover(resolver: Resolver, entries: list[tuple[str, etree._ElementTree | None]]) -> Discovered:
-    """Every document reachable from ``entries`` ((URL, tree or None to read it)), in discovery order."""
-    result = Discovered(tuple(url for url, _ in entries))
+ENTRY = "urn:disclosure-exporter:entry"  # the referrer of an instance's references (the DTS is shared)
+
+
+def instance_references(url: str, root: etree._Element) -> list[tuple[int | None, str, str]]:
+    """(line, expected kind, absolute target) of each reference of an instance or inline document that
+    starts DTS discovery: schemaRef, linkbaseRef, roleRef, arcroleRef."""
+    found: list[tuple[int | None, str, str]] = []
+    holders = [root] if root.tag == _XBRL else list(root.iter("{http://www.xbrl.org/2013/inlineXBRL}references",
+                                                               "{http://www.xbrl.org/2008/inlineXBRL}references"))
+    expected = {_SCHEMA_REF: "schema", _LINKBASE_REF: "linkbase", _ROLE_REF: "schema", _ARCROLE_REF: "schema"}
+    for holder in holders:
+        for element in holder:
+            href = element.get(HREF)
+            if href is not None and element.tag in expected:
+                found.append((element.sourceline, expected[element.tag], join(base_of(element, url), href)))
+    return found
+
+
+def schema_location_hints(url: str, root: etree._Element) -> list[tuple[str, str]]:
+    hint = root.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation")
+    tokens = hint.split() if hint else []
+    return [(namespace, join(base_of(root, url), location))
+            for namespace, location in zip(tokens[::2], tokens[1::2], strict=False)]
+
+
+def discover(resolver: Resolver, entries: list[tuple[str, etree._ElementTree | None]],
+             references: list[tuple[int | None, str, str]] = (), hints: list[tuple[str, str]] = ()) -> Discovered:
+    """Every document reachable from ``entries`` ((URL, tree or None to read it)) and from an instance's
+    ``references`` ((line, expected kind, target URL), referred to from ENTRY), in discovery order."""
+    result = Discovered(tuple(url for url, _ in entries) or (ENTRY,))
+    result.schema_locations += hints
     walk = _Discovery(resolver, result)
+    for line, expect, target in references:
+        result.references.append((ENTRY, line, expect, target))
+        document = split_fragment(target)[0]
+        if document not in walk.seen:
+            walk.seen.add(document)
+            walk.queue.append(document)
     for url, tree in entries:
         if tree is not None:
             walk.add_tree(url, tree, None)

@@ -10,7 +10,6 @@ value: a binding that involves one is inconsistent.
 """
 from __future__ import annotations
 
-import decimal
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -18,10 +17,11 @@ from typing import Any
 from exporter.validation.draft import Draft, DraftFact
 from exporter.validation.dts import Dts
 from exporter.validation.messages import Message, error
+from exporter.validation.numbers import EXACT, bounded_decimal
 
 SUMMATION_ITEM = "http://www.xbrl.org/2003/arcrole/summation-item"
-_EXACT = decimal.Context(prec=200, rounding=decimal.ROUND_HALF_EVEN, Emax=10**6, Emin=-10**6)
-MAX_DECIMALS = 10_000
+_EXACT = EXACT
+MAX_DECIMALS = 2_000
 _ZERO_PRECISION = object()
 
 
@@ -56,8 +56,6 @@ def round_to(value: Decimal, decimals: int | object | None) -> Decimal:
 
 
 def _number(fact: DraftFact) -> Decimal | None:
-    from exporter.validation.xbrl21 import bounded_decimal
-
     return bounded_decimal(fact.value)
 
 

@@ -103,6 +103,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "xbrl21:monetaryUnit": (E, "a monetary fact whose unit is not one ISO 4217 currency"),
     "xbrl21:sharesUnit": (E, "a shares fact whose unit is not xbrli:shares"),
     "xbrl21:inconsistentDuplicates": (E, "one fact reported twice with different values"),
+    "xbrl21:numberOutOfRange": (E, "a numeric value longer (or with a larger exponent) than this validator reads"),
     "xbrl21:segmentContent": (E, "a segment or scenario holding an xbrli element, an item or a tuple"),
     "xbrl21:measurePrefix": (E, "a measure whose prefix has no namespace declared"),
     "xbrl21:xbrliMeasure": (E, "a measure of the xbrli namespace other than pure and shares"),

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from sys import intern
 
 from lxml import etree
 
 from exporter.taxonomy.namespaces import IX, LINK, XBRLDI, XBRLI, XHTML, XLINK, XML_LANG
 from exporter.validation.messages import Message, error, warning
+from exporter.validation.numbers import EXACT, MAX_DIGITS, MAX_SCALE, bounded_decimal, plain
 from exporter.validation.sequal import SEqual
 from exporter.validation.transforms import FormatNotChecked, TransformError, transform
 
@@ -438,28 +438,29 @@ def _apply_format(element: etree._Element, text: str, fact: DraftFact, draft: Dr
     if not numeric:
         return value
     value = value.strip()
-    try:
-        if not _DECIMAL.fullmatch(value):
-            raise InvalidOperation
-        number = Decimal(value)
-    except InvalidOperation:
-        draft.messages.append(error("ix:invalidNumber", f"{text.strip()!r} is not a number (an ix:nonFraction "
-                                    "without a format must hold digits, an optional '.' and nothing else; give a "
-                                    "format such as ixt:num-dot-decimal)", **fact.where(), file=draft.file))
+    number = bounded_decimal(value) if _DECIMAL.fullmatch(value) else None
+    if number is None:
+        too_long = _DECIMAL.fullmatch(value) is not None
+        draft.messages.append(error("ix:invalidNumber", (f"{len(value)} digits is more than this validator reads "
+                                    f"({MAX_DIGITS})" if too_long else f"{text.strip()[:80]!r} is not a number (an "
+                                    "ix:nonFraction without a format must hold digits, an optional '.' and nothing "
+                                    "else; give a format such as ixt:num-dot-decimal)"), **fact.where(),
+                                    file=draft.file))
         return None
     scale = element.get("scale")
     if scale:
         try:
-            number = number.scaleb(int(scale))
+            places = int(scale.strip())
         except ValueError:
-            draft.messages.append(error("ix:invalidScale", f"scale={scale!r} is not an integer", **fact.where(),
-                                        file=draft.file))
+            places = None
+        if places is None or abs(places) > MAX_SCALE:
+            draft.messages.append(error("ix:invalidScale", f"scale={scale[:40]!r} is not an integer between "
+                                        f"-{MAX_SCALE} and {MAX_SCALE}", **fact.where(), file=draft.file))
             return None
+        number = number.scaleb(places, context=EXACT)
     if element.get("sign") == "-":
         number = -number
-    if number == number.to_integral_value():
-        return format(number.quantize(Decimal(1)), "f")
-    return format(number.normalize(), "f")
+    return plain(number)
 
 
 def read_draft(tree: etree._ElementTree, file: str | None = None, *, uniform_namespaces: bool = False,

@@ -32,7 +32,7 @@ _WRAPPER_URL = _SYNTHETIC + "wrapper.xsd"
 
 def clean_libxml2_message(text: str) -> str:
     """One line, without libxml2's advice about its own parser options."""
-    text = re.sub(r",?\s*try XML_PARSE_HUGE option", "", text, flags=re.IGNORECASE)
+    text = re.sub(r",?\s*(try|use) XML_PARSE_HUGE option", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s*\(use XML_PARSE_HUGE[^)]*\)", "", text, flags=re.IGNORECASE)
     return " ".join(text.split())
 

@@ -96,8 +96,10 @@ def _validate_data(data: bytes, file: str | None, options: Options, roots: Seque
     try:
         tree = parse_untrusted(data, name=file)
     except UnsafeXmlError as exc:  # hostile or broken XML is reported, never skipped
+        from exporter.validation.schema_set import clean_libxml2_message
+
         report = Report(file, None)
-        report.messages.append(error(exc.code, exc.message, file=file, line=exc.line))
+        report.messages.append(error(exc.code, clean_libxml2_message(exc.message), file=file, line=exc.line))
         return report
     # Every namespace declared on the root (the usual case) lets QName values resolve faster.
     uniform = data.count(b"xmlns") == len(tree.getroot().nsmap)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from lxml import etree
@@ -22,6 +21,7 @@ from exporter.taxonomy.namespaces import ISO4217, XBRLI
 from exporter.validation.draft import Draft, DraftContext, DraftFact, DraftUnit
 from exporter.validation.dts import ConceptInfo, Dts, UnitKind, utr_currencies
 from exporter.validation.messages import Message, error, warning
+from exporter.validation.numbers import MAX_DIGITS, MAX_EXPONENT, bounded_decimal
 
 SHARES = f"{{{XBRLI}}}shares"
 PURE = f"{{{XBRLI}}}pure"
@@ -32,7 +32,6 @@ REQUIRES_ELEMENT = "http://www.xbrl.org/2003/arcrole/requires-element"
 FACT_FOOTNOTE = "http://www.xbrl.org/2003/arcrole/fact-footnote"
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _RESERVED = tuple(f"{{{n}}}" for n in (XBRLI, LINK, XLINK, "http://www.xbrl.org/2003/XLink"))
-MAX_DIGITS = 2000  # a number longer than this is refused before Decimal builds it
 
 
 def _instant(text: str, end: bool = False) -> datetime | None:
@@ -48,22 +47,6 @@ def _instant(text: str, end: bool = False) -> datetime | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
     except ValueError:
         return None
-
-
-def bounded_decimal(text: str | None) -> Decimal | None:
-    """``text`` as a Decimal, or None when it is not a number or has more than MAX_DIGITS characters."""
-    if text is None:
-        return None
-    value = text.strip()
-    if not value or len(value) > MAX_DIGITS:
-        return None
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        return None
-    if not number.is_finite() or abs(number.adjusted()) > MAX_DIGITS:
-        return None
-    return number
 
 
 class _Checker:
@@ -238,6 +221,13 @@ class _Checker:
             if fact.decimals is not None or fact.precision is not None or self.schema_gives_accuracy(concept):
                 self.err("xbrl21:nilWithDecimals", f"{fact.prefixed} is {'nil' if fact.nil else 'a fraction'} and "
                          "must not have decimals or precision", **fact.where())
+        elif fact.value is not None and (len(fact.value) > 40 or "e" in fact.value.lower()) and \
+                bounded_decimal(fact.value) is None and _lexical_number(fact.value):
+            self.err("xbrl21:numberOutOfRange", f"{fact.prefixed}: a number of {len(fact.value.strip())} characters "
+                     f"is more than this validator reads ({MAX_DIGITS} characters, exponents up to {MAX_EXPONENT})",
+                     **fact.where())
+        if fact.nil or concept.fraction:
+            pass
         elif fact.decimals is None and fact.precision is None:
             self.err("xbrl21:missingDecimals", f"{fact.prefixed} is numeric and needs decimals (or precision)",
                      **fact.where())
@@ -380,6 +370,12 @@ class _Checker:
                 self.err("xbrl21:requiresElement", f"{fact.prefixed} requires a fact of "
                          f"{relationship.target.rpartition('}')[2]}, and there is none (XBRL 2.1 5.2.6.2.4)",
                          **fact.where())
+
+
+def _lexical_number(text: str) -> bool:
+    value = text.strip()
+    return bool(value) and value.lstrip("+-").replace(".", "", 1).replace("E", "").replace("e", "").lstrip(
+        "+-").isdigit()
 
 
 def _numeric_v_equal(a: DraftFact, b: DraftFact) -> bool:

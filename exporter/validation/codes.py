@@ -126,6 +126,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "xdt:invalidTypedMember": (E, "a typed member that does not hold the dimension's domain element"),
     "xdt:dimensionNotAllowed": (E, "a fact's context has a dimension its concept's closed hypercube lacks"),
     "xdt:invalidMember": (E, "an explicit member outside the dimension's domain"),
+    "xdt:notAllSatisfied": (E, "a fact's context falls in a hypercube its concept excludes (notAll)"),
     "xdt:missingDimension": (E, "a fact's context lacks a dimension (without default) its hypercube requires"),
     # Calculations and business rules
     "calc:inconsistency": (E, "a summation-item total its items do not add up to (XBRL 2.1 calculations)"),

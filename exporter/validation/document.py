@@ -50,11 +50,16 @@ def validate_document(tree: etree._ElementTree, *, file: str | None, url: str, r
         report = Report(file, kind)
         report.extend(messages)
         return report
+    inline10: list[Message] = []
+    if kind == "inline" and _uses_ix10(root):
+        inline10 = _inline10_messages(tree, file)
+        _as_inline11(root)
     profile = _profile(options, view.eqi)
     from exporter.validation.taxonomy_rules import instance_ref_messages
 
     messages += instance_ref_messages(checked.loaded, url, root, file)
     tuples = {c.clark for c in view.concepts.values() if c.kind == "tuple"}
+    inline10_used = bool(inline10) or (kind == "inline" and _was_ix10(root))
     draft = read_draft(tree, file, uniform_namespaces=uniform_namespaces, tuples=tuples)
     assert draft is not None
     from exporter.validation.sequal import SEqual
@@ -67,7 +72,8 @@ def validate_document(tree: etree._ElementTree, *, file: str | None, url: str, r
     from exporter.validation.xsd import xsd_messages
 
     complete = checked.model.complete  # else only the checks that need no taxonomy run (the rest cannot judge)
-    report.extend(xsd_messages(draft, view, checked.schema if complete else None))
+    report.extend(inline10)
+    report.extend(xsd_messages(draft, view, checked.schema if complete else None, inline_schema=not inline10_used))
     report.extend(draft.messages)
     if draft.kind == "inline":
         from exporter.validation.inline_rules import inline_messages
@@ -86,6 +92,40 @@ def validate_document(tree: etree._ElementTree, *, file: str | None, url: str, r
 
         report.extend(business_rule_messages(draft, view))
     return report
+
+
+IX10 = "http://www.xbrl.org/2008/inlineXBRL"
+IX11 = "http://www.xbrl.org/2013/inlineXBRL"
+_CONVERTED = "{urn:disclosure-exporter}ix10"
+
+
+def _uses_ix10(root: etree._Element) -> bool:
+    return next(root.iter(f"{{{IX10}}}*"), None) is not None
+
+
+def _was_ix10(root: etree._Element) -> bool:
+    return root.get(_CONVERTED) is not None
+
+
+def _inline10_messages(tree: etree._ElementTree, file: str | None) -> list[Message]:
+    """The document against the Inline XBRL 1.0 schema (before its ix elements are read as 1.1 ones)."""
+    from exporter.validation.schema_set import clean_libxml2_message
+    from exporter.validation.schemas import lxml_inline10_schema
+
+    schema = lxml_inline10_schema()
+    if schema.validate(tree):
+        return []
+    return [error("xsd:inlineInvalid", clean_libxml2_message(entry.message), file=file, line=entry.line or None,
+                  xpath=entry.path) for entry in list(schema.error_log)[:100]]
+
+
+def _as_inline11(root: etree._Element) -> None:
+    """Inline XBRL 1.0's elements renamed into the 1.1 namespace: 1.0 is a subset of 1.1 for every rule
+    that follows (its schema was checked first), so one reader and one set of rules serve both."""
+    prefix = f"{{{IX10}}}"
+    for element in list(root.iter(f"{prefix}*")):
+        element.tag = f"{{{IX11}}}{element.tag[len(prefix):]}"
+    root.set(_CONVERTED, "1")
 
 
 def _has_ix(root: etree._Element) -> bool:

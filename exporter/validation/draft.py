@@ -425,7 +425,7 @@ def _apply_format(element: etree._Element, text: str, fact: DraftFact, draft: Dr
         try:
             value = transform(namespace or "", local, text)
         except KeyError:
-            draft.messages.append(error("ix:unknownFormat", f"format {fmt!r} is not a Transformation Registry 4 or 5 "
+            draft.messages.append(error("ix:unknownFormat", f"format {fmt!r} is not a Transformation Registry (1 to 5, or the SEC's) "
                                         f"format (namespace {namespace or 'undeclared'})", **fact.where(), file=draft.file))
             return None
         except FormatNotChecked:

@@ -82,3 +82,13 @@ def lxml_instance_schema() -> etree.XMLSchema:
 def lxml_inline_schema() -> etree.XMLSchema:
     path = resolve_url(INLINE_SCHEMA_URL)
     return etree.XMLSchema(etree.parse(str(path), _schema_parser()))
+
+
+INLINE10_SCHEMA_URL = "http://www.xbrl.org/2008/inlineXBRL/xhtml-inlinexbrl-1_0.xsd"
+
+
+@functools.cache
+def lxml_inline10_schema() -> etree.XMLSchema:
+    """Inline XBRL 1.0 (what EDINET and the first SEC filings use), from arelle-release's cache."""
+    path = resolve_url(INLINE10_SCHEMA_URL)
+    return etree.XMLSchema(etree.parse(str(path), _schema_parser()))

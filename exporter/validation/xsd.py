@@ -173,7 +173,8 @@ def _needs_check(dts: Dts) -> Callable[[DraftFact], bool]:
     return needs_check
 
 
-def xsd_messages(draft: Draft, dts: Dts, schema: etree.XMLSchema | None = None) -> list[Message]:
+def xsd_messages(draft: Draft, dts: Dts, schema: etree.XMLSchema | None = None, inline_schema: bool = True
+                 ) -> list[Message]:
     """XML Schema messages of a draft against its DTS's compiled ``schema`` (none when it does not compile)."""
     root = draft.tree.getroot()
     if schema is None and dts.model is None:
@@ -198,7 +199,7 @@ def xsd_messages(draft: Draft, dts: Dts, schema: etree.XMLSchema | None = None) 
         return (_schema_messages(schema, diagnostician, draft.tree, "xsd:instanceInvalid", draft,
                                  describe_element) + _dangling_idrefs(draft))
     messages = _schema_messages(lxml_inline_schema(), _inline_lookup, draft.tree, "xsd:inlineInvalid", draft,
-                                describe_element)
+                                describe_element) if inline_schema else []
     if schema is None:
         return messages
     build_target(draft, _needs_check(dts))

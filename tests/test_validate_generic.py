@@ -192,3 +192,31 @@ def test_the_eqi_profile_can_be_asked_for_on_a_foreign_filing(tmp_path: Path) ->
     assert validate_path(instance)[0].messages == []  # the specifications alone: an unused unit is fine
     result = CliRunner().invoke(main, ["validate", str(instance), "--profile", "eqi", "--format", "json"])
     assert "xbrl21:unusedUnit" in {m["code"] for m in json.loads(result.output)["messages"]}
+
+
+def test_large_instances_take_the_streaming_path_and_agree_with_the_tree_path(tmp_path: Path) -> None:
+    import sys
+
+    from exporter.validation import stream
+    from exporter.validation.validate import Options
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        from generate import instance_bytes
+    finally:
+        sys.path.pop(0)
+    data = instance_bytes(8000)
+    assert len(data) > stream.MIN_BYTES
+    good = tmp_path / "good.xbrl"
+    good.write_bytes(data)
+    fast = stream.validate_instance(data, str(good), good.as_uri(), [tmp_path], Options())
+    assert fast is not None and fast.valid and not fast.messages  # the fast path judged it
+    slow = validate_path(good, options=Options(fast=False))[0]
+    assert slow.valid and not slow.messages
+    broken = data.replace(b'unitRef="JPY"', b'unitRef="pure"', 1)
+    assert broken != data
+    bad = tmp_path / "bad.xbrl"
+    bad.write_bytes(broken)
+    assert stream.validate_instance(broken, str(bad), bad.as_uri(), [tmp_path], Options()) is None
+    [report] = validate_path(bad)  # the tree path reports it, with a line
+    assert not report.valid and all(m.line for m in report.messages if m.severity.value == "error")

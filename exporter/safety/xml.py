@@ -34,6 +34,7 @@ __all__ = [
     "UnsafeXmlError",
     "XmlLimits",
     "hardened_parser",
+    "iterparse_untrusted",
     "parse_untrusted",
 ]
 
@@ -135,6 +136,32 @@ def parse_untrusted(
             UnsafeXmlError.TOO_DEEP, f"elements are nested deeper than {limits.max_depth}", file=file
         )
     return tree
+
+
+def iterparse_untrusted(
+    data: bytes,
+    *,
+    name: str | None = None,
+    limits: XmlLimits = XmlLimits(),
+    schema: etree.XMLSchema | None = None,
+    events: tuple[str, ...] = ("end",),
+) -> Any:
+    """``data`` as a stream of parse events, with the refusals of :func:`parse_untrusted` made first.
+
+    For documents too large to hold as one tree: the caller processes and drops elements as they
+    end. A document with a DOCTYPE is refused here (``UnsafeXmlError``): read such a document with
+    :func:`parse_untrusted`, whose backstop checks need the whole tree. ``schema`` validates while
+    parsing (an invalid document raises ``etree.XMLSyntaxError`` from the iterator).
+    """
+    if len(data) > limits.max_bytes:
+        raise _too_large(limits.max_bytes, name)
+    ascii_compatible = _check_prolog(data, name)
+    if b"<!DOCTYPE" in data[:_FIRST_WINDOW] or (not ascii_compatible and b"D\x00O\x00C" in data[:_FIRST_WINDOW]):
+        raise UnsafeXmlError(UnsafeXmlError.EXTERNAL_DTD, "a DOCTYPE: read the whole document instead", file=name)
+    _check_element_count(data, ascii_compatible, limits.max_elements, name)
+    import io
+
+    return etree.iterparse(io.BytesIO(data), events=events, schema=schema, **HARDENED_PARSER_KWARGS)
 
 
 # --- size -----------------------------------------------------------------------------------

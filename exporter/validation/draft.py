@@ -8,6 +8,7 @@ into XBRL 2.1 items, so the taxonomy's types check the values of both kinds of d
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from sys import intern
@@ -56,14 +57,16 @@ class DraftContext:
         return self._key
 
     def compute_key(self, sequal: SEqual) -> None:
-        typed = tuple(sorted((d, sequal.key(e)) for d, e in self.typed.items()))
+        typed = tuple(sorted((d, sequal.key(e)) for d, e in self.typed.items())) if self.typed else ()
         dimensional = (_EXPLICIT, _TYPED)
-        other = (typed, sequal.keys([e for e in self.segment if e.tag not in dimensional]),
-                 sequal.keys([e for e in self.scenario if e.tag not in dimensional]))
+        segment = sequal.keys([e for e in self.segment if e.tag not in dimensional]) if self.segment else ()
+        scenario = sequal.keys([e for e in self.scenario if e.tag not in dimensional]) if self.scenario else ()
+        other = (typed, segment, scenario)
         self._key = (self.scheme, self.identifier, period_key(self.period), tuple(sorted(self.explicit.items())),
                      other)
 
 
+@functools.lru_cache(maxsize=4096)
 def period_key(period: tuple) -> tuple:
     """The period as points in time (a bare date is the start of that day, or its end as an instant or
     endDate), so that lexically different equal periods compare equal."""
@@ -112,6 +115,8 @@ class DraftFact:
     """One fact: its concept (Clark name), references, attributes and value (after formats for inline)."""
 
     __slots__ = (
+        "_line",
+        "_prefix",
         "_xpath",
         "concept",
         "context_ref",
@@ -141,20 +146,24 @@ class DraftFact:
         self._xpath: str | None = None
         self.parent: int = -1  # index (in Draft.facts) of the tuple holding this fact, -1 at the top level
         self.is_tuple: bool = False
+        self._line: int | None = None  # (streamed facts keep no element: their line and prefix instead)
+        self._prefix: str | None = None
 
     @property
     def line(self) -> int | None:
-        return self.element.sourceline
+        return self._line if self.element is None else self.element.sourceline
 
     @property
-    def xpath(self) -> str:
-        if self._xpath is None:
+    def xpath(self) -> str | None:
+        if self._xpath is None and self.element is not None:
             self._xpath = self.element.getroottree().getpath(self.element)
         return self._xpath
 
     @property
     def prefixed(self) -> str:
         local = self.concept.rpartition("}")[2]
+        if self.element is None:
+            return f"{self._prefix}:{local}" if self._prefix else local
         if self.element.tag == self.concept:  # instance: the element's own prefix
             return f"{self.element.prefix}:{local}" if self.element.prefix else local
         name = self.element.get("name", "")  # inline: the name attribute as written

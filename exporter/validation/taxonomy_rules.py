@@ -286,9 +286,8 @@ class _Rules:
     def refs(self, url: str, holder: etree._Element) -> dict[str, set[str]]:
         """roleRef/arcroleRef of a linkbase or instance: unique per URI and matching their declaration."""
         declared: dict[str, set[str]] = {"role": set(), "arcrole": set()}
-        for element in holder:
-            if element.tag not in (_l("roleRef"), _l("arcroleRef")):
-                continue
+        refs = [*holder.iterfind(_l("roleRef")), *holder.iterfind(_l("arcroleRef"))]
+        for element in sorted(refs, key=lambda e: e.sourceline or 0):
             kind = "role" if element.tag == _l("roleRef") else "arcrole"
             uri = (element.get(f"{kind}URI") or "").strip()
             if uri in declared[kind]:

@@ -42,6 +42,7 @@ class Options:
     profile: str = "auto"
     calc: str | None = None  # "1.0" (XBRL 2.1), "1.1" (round to nearest); None: the profile's
     taxonomies: Taxonomies = field(default_factory=Taxonomies)
+    fast: bool = True  # large instances try the streaming path first (stream.py)
 
 
 _DEFAULT = Options()
@@ -93,6 +94,12 @@ def _validate_data(data: bytes, file: str | None, options: Options, roots: Seque
     """The report for ``data``; with ``only_drafts``, None for content that is not XML (skipped)."""
     if only_drafts and not looks_like_xml(data):
         return None
+    if options.fast:
+        from exporter.validation.stream import validate_instance
+
+        fast = validate_instance(data, file, url or _url_of(file), roots, options)
+        if fast is not None:
+            return fast
     try:
         tree = parse_untrusted(data, name=file)
     except UnsafeXmlError as exc:  # hostile or broken XML is reported, never skipped
@@ -259,7 +266,7 @@ def _validate_zip(path: Path, options: Options) -> list[Report]:
         return [_problem_report(name, "input:badArchive", printable(str(exc)))]
     extra: list[Package] = [package.package] if package is not None else []
     run = Options(options.profile, options.calc, Taxonomies(packages=[*extra, *options.taxonomies.packages],
-                                                            archives=[archive]))
+                                                            archives=[archive]), options.fast)
     reports: list[Report] = []
     members = package.reports if package is not None else archive.names
     for member in members:

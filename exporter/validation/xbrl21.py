@@ -404,8 +404,10 @@ def _describe_unit(unit: DraftUnit) -> str:
     return names(unit.numerators) + (f" / {names(unit.denominators)}" if unit.denominators else "")
 
 
-def xbrl21_messages(draft: Draft, dts: Dts, *, profile: str = "eqi", complete: bool = True) -> list[Message]:
-    """``complete``: the DTS could be read whole; else only the checks that need no taxonomy run."""
+def xbrl21_messages(draft: Draft, dts: Dts, *, profile: str = "eqi", complete: bool = True,
+                    streamed: bool = False) -> list[Message]:
+    """``complete``: the DTS could be read whole; else only the checks that need no taxonomy run.
+    ``streamed``: the draft was read by the fast path (no tuples, no footnote links, no elements kept)."""
     checker = _Checker(draft, dts, profile)
     checker.complete = complete
     checker.schema_refs()
@@ -414,7 +416,7 @@ def xbrl21_messages(draft: Draft, dts: Dts, *, profile: str = "eqi", complete: b
     if complete:
         checker.essence_alias()
         checker.requires_element()
-    if draft.kind == "instance":
+    if draft.kind == "instance" and not streamed:
         from exporter.validation.footnotes import footnote_messages
 
         checker.messages += footnote_messages(draft, dts)

@@ -220,3 +220,30 @@ def test_large_instances_take_the_streaming_path_and_agree_with_the_tree_path(tm
     assert stream.validate_instance(broken, str(bad), bad.as_uri(), [tmp_path], Options()) is None
     [report] = validate_path(bad)  # the tree path reports it, with a line
     assert not report.valid and all(m.line for m in report.messages if m.severity.value == "error")
+
+
+def test_an_inline_document_set_in_a_report_package_is_one_target_document(tmp_path: Path) -> None:
+    """Facts in one document, the header (contexts, units) in the other: valid only as one set."""
+    from lxml import etree
+
+    text = base_documents()["iij-en.html"]
+    ix = "http://www.xbrl.org/2013/inlineXBRL"
+    first = etree.fromstring(text)
+    second = etree.fromstring(text)
+    for fact in list(first.iter(f"{{{ix}}}nonFraction", f"{{{ix}}}nonNumeric")):  # first: the header only
+        if not any(a.tag == f"{{{ix}}}header" for a in fact.iterancestors()):
+            fact.getparent().remove(fact)
+    for header in list(second.iter(f"{{{ix}}}header")):  # second: the visible facts, no header
+        header.getparent().remove(header)
+    package = tmp_path / "set.xbri"
+    with zipfile.ZipFile(package, "w") as zipped:
+        zipped.writestr("set/META-INF/reportPackage.json",
+                        json.dumps({"documentInfo": {"documentType": "https://xbrl.org/report-package/2023/xbri"}}))
+        zipped.writestr("set/reports/notice/a.html", etree.tostring(first))
+        zipped.writestr("set/reports/notice/b.html", etree.tostring(second))
+    [report] = validate_path(package)
+    assert report.kind == "inline" and " + " in report.file
+    assert report.valid, [m.as_text() for m in report.messages]
+    alone = tmp_path / "b.html"
+    alone.write_bytes(etree.tostring(second))
+    assert not validate_path(alone)[0].valid  # without the other document its facts have no contexts

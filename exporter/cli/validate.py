@@ -26,10 +26,16 @@ EXIT_NOT_JUDGED = 3  # something the documents need is not available offline (va
 @click.option("--calc", type=click.Choice(["1.0", "1.1", "none"]), default=None,
               help="Calculations: 1.0 (XBRL 2.1), 1.1 (round to nearest) or none. Default: 1.1 with the eqi "
                    "profile, else 1.0.")
+@click.option("--ixds", is_flag=True,
+              help="The Inline XBRL documents of each folder (or zip folder) form one document set, validated as "
+                   "one target document (in a report package they always do).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Do not use the compiled taxonomy cache ($DISCLOSURE_EXPORTER_CACHE, default ~/.cache/"
+                   "disclosure-exporter/dts; entries are used only while the taxonomy's files keep their bytes).")
 @click.option("--arelle", "with_arelle", is_flag=True,
               help="Also run Arelle in-process, offline, and merge its messages (marked [arelle]).")
 def validate(paths: tuple[Path, ...], output_format: str, packages: tuple[Path, ...], profile: str,
-             calc: str | None, with_arelle: bool) -> None:
+             calc: str | None, ixds: bool, no_cache: bool, with_arelle: bool) -> None:
     """Validate XBRL instances, Inline XBRL documents and taxonomies: each PATH a file, a folder or a zip.
 
     The kind of each document is read from its content, not its name; a taxonomy schema or linkbase
@@ -54,7 +60,12 @@ def validate(paths: tuple[Path, ...], output_format: str, packages: tuple[Path, 
         loaded = TaxonomyPackages.load(packages)
     except (PackageError, OSError) as exc:
         fail(f"--taxonomy-package: {exc}", EXIT_USAGE)
-    options = Options(profile=profile, calc=calc, taxonomies=Taxonomies(packages=loaded.packages))
+    from exporter.taxonomy.dts.cache import DiskCache, default_folder
+
+    folder = None if no_cache else default_folder()
+    disk = DiskCache(folder) if folder is not None else None
+    options = Options(profile=profile, calc=calc, taxonomies=Taxonomies(packages=loaded.packages, disk=disk),
+                      ixds=ixds)
     reports = []
     for path in paths:
         if not path.exists():

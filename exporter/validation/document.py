@@ -28,7 +28,10 @@ def _profile(options: Options, eqi: bool) -> str:
 
 
 def validate_document(tree: etree._ElementTree, *, file: str | None, url: str, roots: Sequence[Path],
-                      options: Options, uniform_namespaces: bool) -> Report:
+                      options: Options, uniform_namespaces: bool,
+                      inline_schema_messages: list[Message] | None = None) -> Report:
+    """``inline_schema_messages``: given for a document set (``ixds``), whose documents were each
+    checked against their Inline XBRL schema before they were joined into ``tree``."""
     from exporter.validation.calc import calc_messages
     from exporter.validation.draft import read_draft
     from exporter.validation.xbrl21 import xbrl21_messages
@@ -50,8 +53,8 @@ def validate_document(tree: etree._ElementTree, *, file: str | None, url: str, r
         report = Report(file, kind)
         report.extend(messages)
         return report
-    inline10: list[Message] = []
-    if kind == "inline" and _uses_ix10(root):
+    inline10: list[Message] = list(inline_schema_messages or [])
+    if inline_schema_messages is None and kind == "inline" and _uses_ix10(root):
         inline10 = _inline10_messages(tree, file)
         _as_inline11(root)
     profile = _profile(options, view.eqi)
@@ -59,7 +62,7 @@ def validate_document(tree: etree._ElementTree, *, file: str | None, url: str, r
 
     messages += instance_ref_messages(checked.loaded, url, root, file)
     tuples = {c.clark for c in view.concepts.values() if c.kind == "tuple"}
-    inline10_used = bool(inline10) or (kind == "inline" and _was_ix10(root))
+    inline10_used = inline_schema_messages is not None or bool(inline10) or (kind == "inline" and _was_ix10(root))
     draft = read_draft(tree, file, uniform_namespaces=uniform_namespaces, tuples=tuples)
     assert draft is not None
     from exporter.validation.sequal import SEqual

@@ -18,6 +18,7 @@ from lxml import etree
 
 from exporter.taxonomy.dts import Loaded, load
 from exporter.taxonomy.dts.archives import BoundedArchive
+from exporter.taxonomy.dts.cache import DiskCache
 from exporter.taxonomy.dts.discovery import instance_references, kind_of, schema_location_hints
 from exporter.taxonomy.dts.model import Dts as Model
 from exporter.taxonomy.dts.packages import Package
@@ -31,16 +32,37 @@ _CACHE_LIMIT = 16
 
 @dataclass
 class Checked:
-    """A loaded DTS with its rules' view and the messages about the taxonomy itself."""
+    """A loaded DTS with its rules' view and the messages about the taxonomy itself.
+
+    ``schema`` (the DTS's schemas compiled by libxml2, None when they do not compile) is built on
+    first use from ``schema_namespaces`` and ``data`` when the DTS came from the disk cache.
+    """
 
     loaded: Loaded
     view: Dts
     messages: list[Message]
-    schema: etree.XMLSchema | None = None  # the DTS's schemas compiled (None: they do not compile)
+    schema_namespaces: dict[str, list[str]] = field(default_factory=dict)
+    data: dict[str, bytes] = field(default_factory=dict)
+    _schema: object = None
+    _compiled: bool = False
+    resolver: Resolver | None = None
 
     @property
     def model(self) -> Model:
         return self.loaded.dts
+
+    @property
+    def schema(self) -> etree.XMLSchema | None:
+        if not self._compiled:
+            from exporter.validation.schema_set import compile_set
+
+            self._schema = compile_set(self.schema_namespaces, self.data, self.resolver).schema
+            self._compiled = True
+        return self._schema  # type: ignore[return-value]
+
+    def payload(self) -> tuple[Model, Dts, list[Message], dict[str, list[str]], bool]:
+        """What the disk cache keeps (no trees, no compiled schemas)."""
+        return self.loaded.dts, self.view, self.messages, self.schema_namespaces, self._schema is not None
 
 
 @dataclass
@@ -49,6 +71,7 @@ class Taxonomies:
 
     packages: Sequence[Package] = ()
     archives: list[BoundedArchive] = field(default_factory=list)
+    disk: DiskCache | None = None  # the compiled cache (the command line's; None: this process only)
     _cache: dict[tuple[object, ...], Checked] = field(default_factory=dict)
 
     def resolver(self, roots: Sequence[Path]) -> Resolver:
@@ -75,8 +98,16 @@ class Taxonomies:
         cached = self._cache.get(key)
         if cached is not None and _unchanged(cached, resolver):
             return cached
-        loaded = load(resolver, [], references, hints)
-        checked = check(loaded, resolver, profile)
+        disk_key = repr((key, [str(p.archive.path) for p in self.packages]))
+        found = self.disk.get(disk_key, resolver.read) if self.disk is not None else None
+        if found is not None:
+            (model, view, messages, namespaces, compiles), data = found
+            checked = Checked(Loaded(model, None), view, messages, namespaces, data, None, not compiles, resolver)
+        else:
+            loaded = load(resolver, [], references, hints)
+            checked = check(loaded, resolver, profile)
+            if self.disk is not None:
+                self.disk.put(disk_key, checked.payload(), checked.data)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.pop(next(iter(self._cache)))
         self._cache[key] = checked
@@ -102,7 +133,7 @@ def check(loaded: Loaded, resolver: Resolver, profile: str | None) -> Checked:
     model = loaded.dts
     eqi = NAMESPACE in model.namespaces
     view = view_of(model, eqi=eqi)
-    messages, schema = taxonomy_messages(loaded, view, resolver)
+    messages, schema, namespaces = taxonomy_messages(loaded, view, resolver)
     referrers = {}
     if loaded.found is not None:
         for referrer, line, _expect, target in loaded.found.references:
@@ -112,7 +143,11 @@ def check(loaded: Loaded, resolver: Resolver, profile: str | None) -> Checked:
         messages.append(Message("dts:notOffline", Severity.WARNING, f"{url} is not available offline ({reason}); "
                                 "the document cannot be judged without it (give the taxonomy package that holds it "
                                 "with --taxonomy-package)", file=referrer, line=line))
-    return Checked(loaded, view, messages, schema)
+    data = dict(loaded.found.data) if loaded.found is not None else {}
+    # The parsed documents are no longer needed (the model and the messages hold what was read):
+    # dropping them keeps only the bytes, for the schema set, not a tree per taxonomy file.
+    checked = Checked(Loaded(model, None), view, messages, namespaces, data, schema, True, resolver)
+    return checked
 
 
 _OWN: dict[str, Checked] = {}
@@ -124,5 +159,5 @@ def own_taxonomy() -> Dts:
     if checked is None:
         resolver = Resolver()
         loaded = load(resolver, [(ENTRY_POINT_URL, None)])
-        checked = _OWN["eqi"] = Checked(loaded, view_of(loaded.dts, eqi=True), [])
+        checked = _OWN["eqi"] = Checked(loaded, view_of(loaded.dts, eqi=True), [], _compiled=True)
     return checked.view

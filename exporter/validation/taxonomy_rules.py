@@ -76,6 +76,7 @@ class _Rules:
         self.view = view
         self.messages: list[Message] = []
         self.schema: etree.XMLSchema | None = None
+        self.schema_namespaces: dict[str, list[str]] = {}
 
     def add(self, code: str, text: str, url: str | None, line: int | None = None,
             severity: Severity = Severity.ERROR) -> None:
@@ -111,6 +112,7 @@ class _Rules:
             namespaces.setdefault(namespace, []).append(url)
         compiled = schema_set.compile_set(namespaces, found.data, resolver)
         self.schema = compiled.schema
+        self.schema_namespaces = namespaces
         if compiled.schema is None:
             for url, line, text in compiled.problems[:20]:
                 self.add("xsd:schemaInvalid", f"the taxonomy's XML Schemas do not compile: {text}", url or None, line)
@@ -526,8 +528,9 @@ def instance_ref_messages(loaded: Loaded, url: str, root: etree._Element, file: 
 
 
 def taxonomy_messages(loaded: Loaded, view: View, resolver: Resolver
-                      ) -> tuple[list[Message], etree.XMLSchema | None]:
-    """Messages about the DTS itself, and its schemas compiled (None when they do not compile)."""
+                      ) -> tuple[list[Message], etree.XMLSchema | None, dict[str, list[str]]]:
+    """Messages about the DTS itself, its schemas compiled (None when they do not compile), and the
+    namespaces (with their schema URLs) they were compiled from."""
     rules = _Rules(loaded, view)
     for problem in loaded.dts.problems:
         severity = Severity.WARNING if problem.severity == "warning" else Severity.ERROR
@@ -537,7 +540,7 @@ def taxonomy_messages(loaded: Loaded, view: View, resolver: Resolver
     rules.role_types()
     rules.linkbases()
     rules.relationships()
-    return rules.messages, rules.schema
+    return rules.messages, rules.schema, rules.schema_namespaces
 
 
 __all__ = ["ITEM", "TUPLE", "taxonomy_messages"]

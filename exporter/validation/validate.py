@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import posixpath
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,7 @@ class Options:
     calc: str | None = None  # "1.0" (XBRL 2.1), "1.1" (round to nearest); None: the profile's
     taxonomies: Taxonomies = field(default_factory=Taxonomies)
     fast: bool = True  # large instances try the streaming path first (stream.py)
+    ixds: bool = False  # the Inline XBRL documents of one folder form one document set (report packages: always)
 
 
 _DEFAULT = Options()
@@ -217,6 +219,7 @@ def _validate_folder(path: Path, options: Options, limit: int) -> list[Report]:
     reports: list[Report] = []
     roots = [path.resolve()]
     taxonomy_files: list[Report] = []
+    sets: dict[str, list[tuple[str, str, bytes]]] = {}
     for file in _folder_files(path):
         data = _read_bounded(file, limit)
         if data is None:
@@ -230,17 +233,50 @@ def _validate_folder(path: Path, options: Options, limit: int) -> list[Report]:
             taxonomy_files.append(_skipped_report(str(file), f"a taxonomy {kind} (validated as part of the DTS of "
                                                   "the filings that use it)"))
             continue
+        if options.ixds and kind == "inline":
+            sets.setdefault(str(file.parent), []).append((str(file), file_url(str(file.resolve())), data))
+            continue
         report = _validate_data(data, str(file), options, roots, only_drafts=True)
         if report is not None:
             reports.append(report if report.kind is not None or not _not_xbrl(report) else
                            _skipped_report(str(file), "XML, but neither an XBRL instance nor an Inline XBRL "
                                            "document"))
+    for members in sets.values():
+        reports.append(_validate_set(members, options, roots))
     for deep in _too_deep(path):
         reports.append(_problem_report(deep, "input:tooDeep", f"folders nested deeper than {MAX_FOLDER_DEPTH} "
                                        "levels are not read"))
     if not any(_is_draft(r) for r in reports):
         raise NoDrafts(f"{path}: no XBRL instance or Inline XBRL document in this folder")
     return reports + taxonomy_files
+
+
+def _validate_set(members: list[tuple[str, str, bytes]], options: Options, roots: Sequence[Path]) -> Report:
+    """An Inline XBRL document set (one document alone is validated as usual)."""
+    if len(members) == 1:
+        file, url, data = members[0]
+        report = _validate_data(data, file, options, roots, only_drafts=False, url=url)
+        assert report is not None
+        return report
+    trees = []
+    for file, url, data in members:
+        try:
+            trees.append((file, url, parse_untrusted(data, name=file)))
+        except UnsafeXmlError as exc:
+            from exporter.validation.schema_set import clean_libxml2_message
+
+            report = Report(file, None)
+            report.messages.append(error(exc.code, clean_libxml2_message(exc.message), file=file, line=exc.line))
+            return report
+    from exporter.validation.ixds import validate_set
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return validate_set(trees, roots, options)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _not_xbrl(report: Report) -> bool:
@@ -266,8 +302,10 @@ def _validate_zip(path: Path, options: Options) -> list[Report]:
         return [_problem_report(name, "input:badArchive", printable(str(exc)))]
     extra: list[Package] = [package.package] if package is not None else []
     run = Options(options.profile, options.calc, Taxonomies(packages=[*extra, *options.taxonomies.packages],
-                                                            archives=[archive]), options.fast)
+                                                            archives=[archive], disk=options.taxonomies.disk),
+                  options.fast, options.ixds)
     reports: list[Report] = []
+    sets: dict[str, list[tuple[str, str, bytes]]] = {}
     members = package.reports if package is not None else archive.names
     for member in members:
         file = f"{name}!/{member}"
@@ -281,12 +319,19 @@ def _validate_zip(path: Path, options: Options) -> list[Report]:
         if not looks_like_xml(data):
             reports.append(_skipped_report(file, "not XML"))
             continue
-        if _kind_of_bytes(data) in ("schema", "linkbase"):
+        kind = _kind_of_bytes(data)
+        if kind in ("schema", "linkbase"):
+            continue
+        if kind == "inline" and (package is not None or options.ixds):
+            folder = posixpath.dirname(member)
+            sets.setdefault(folder, []).append((file, zip_url(os.path.abspath(name), member), data))
             continue
         report = _validate_data(data, file, run, [], only_drafts=True, url=zip_url(os.path.abspath(name), member))
         if report is not None:
             reports.append(report if report.kind is not None or not _not_xbrl(report) else
                            _skipped_report(file, "XML, but neither an XBRL instance nor an Inline XBRL document"))
+    for documents in sets.values():
+        reports.append(_validate_set(documents, run, []))
     archive.close()
     if not any(_is_draft(r) for r in reports):
         raise NoDrafts(f"{path}: no XBRL instance or Inline XBRL document in this zip")

@@ -85,12 +85,17 @@ def dimensional_model(dts: Dts) -> DimensionalModel:
             target_role = _attr(relationship, _TARGET_ROLE) or role
             walk_domain(target_role, relationship.target, _attr(relationship, _USABLE) != "false", found, seen)
 
+    known: dict[tuple[str, str], frozenset[str]] = {}
+
     def dimension_members(role: str, dimension: str) -> frozenset[str]:
+        if (role, dimension) in known:
+            return known[(role, dimension)]
         found: set[str] = set()
         for relationship in domains_of.get((role, dimension), ()):
             target_role = _attr(relationship, _TARGET_ROLE) or role
             walk_domain(target_role, relationship.target, _attr(relationship, _USABLE) != "false", found, set())
-        return frozenset(found)
+        known[(role, dimension)] = frozenset(found)
+        return known[(role, dimension)]
 
     all_members: dict[str, set[str]] = defaultdict(set)
     domain_roots: dict[str, str] = {}

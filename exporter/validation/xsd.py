@@ -244,3 +244,12 @@ def _instance_lookup() -> Callable[[str], object]:
 
 def _inline_lookup() -> Callable[[str], object]:
     return _inline_declarations().get
+
+
+def inline_schema_messages(tree: etree._ElementTree, file: str | None) -> list[Message]:
+    """One document of a set against the Inline XBRL 1.1 schema (libxml2's reasons, with lines)."""
+    schema = lxml_inline_schema()
+    if schema.validate(tree):
+        return []
+    return [error("xsd:inlineInvalid", clean_libxml2_message(entry.message), file=file, line=entry.line or None,
+                  xpath=entry.path) for entry in list(schema.error_log)[:MAX_PER_DOCUMENT]]

@@ -74,6 +74,14 @@ class LinkReader:
         self.relationships: list[Relationship] = []
         self.problems: list[Problem] = []
         self._ids: dict[str, dict[str, etree._Element]] = {}
+        # resource element -> its key. (Holding the elements keeps their lxml proxies alive, so any
+        # later access to the same node, from a locator, finds the same object here; computing
+        # an XPath per resource instead is quadratic in the size of a link.)
+        self._resource_keys: dict[etree._Element, str] = {}
+        self._links = 0
+
+    def resource_key(self, url: str, element: etree._Element) -> str:
+        return self._resource_keys.get(element) or resource_key(url, element)
 
     def problem(self, code: str, text: str, url: str, element: etree._Element) -> None:
         self.problems.append(Problem(code, text, url, element.sourceline))
@@ -92,9 +100,11 @@ class LinkReader:
     def read_resources(self, url: str, holder: etree._Element) -> None:
         for link in holder:
             if isinstance(link.tag, str) and link.get(X_TYPE) == "extended":
-                for child in link:
+                self._links += 1
+                for index, child in enumerate(link):
                     if isinstance(child.tag, str) and child.get(X_TYPE) == "resource":
-                        key = resource_key(url, child)
+                        key = f"res:{url}#{self._links}.{index}"
+                        self._resource_keys[child] = key
                         self.resources[key] = Resource(
                             key=key, element=child.tag, role=child.get(X_ROLE), lang=_lang(child),
                             text="".join(child.itertext()), id=child.get("id"), url=url, line=child.sourceline,
@@ -130,7 +140,7 @@ class LinkReader:
         if node is not None:
             return node
         if element.get(X_TYPE) == "resource":
-            return resource_key(document, element)
+            return self.resource_key(document, element)
         return element_key(document, element)
 
     def read_link(self, url: str, link: etree._Element) -> None:
@@ -152,7 +162,7 @@ class LinkReader:
                     labels.setdefault(label, [])
             elif kind == "resource":
                 if label is not None:
-                    labels.setdefault(label, []).append(resource_key(url, child))
+                    labels.setdefault(label, []).append(self.resource_key(url, child))
             elif kind == "arc":
                 arcs.append(child)
         link_role = link.get(X_ROLE, "")

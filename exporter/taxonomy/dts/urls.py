@@ -8,6 +8,7 @@ A reference can never climb above the root of its URL (``/../x`` is ``/x``).
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from urllib.parse import quote, unquote
@@ -49,6 +50,7 @@ def normalize(url: str) -> str:
     return prefix + path
 
 
+@functools.lru_cache(maxsize=65536)
 def join(base: str, href: str) -> str:
     """``href`` resolved against ``base`` (both may hold a fragment; the result keeps href's)."""
     href = href.strip()

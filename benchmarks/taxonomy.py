@@ -1,6 +1,6 @@
 """Benchmark: a large foreign taxonomy loaded from its files against loaded from the compiled cache.
 
-Generates a made-up taxonomy of about 9 MB (a schema of 12,000 concepts with dimensions, label
+Generates a made-up taxonomy of about 9 MB (a schema of 6,000 concepts with dimensions, label
 linkbases in English and Japanese, presentation, calculation and definition linkbases) and an
 instance that uses it, then measures, each in a fresh child process (median of ``--repeat``):
 
@@ -12,7 +12,7 @@ instance that uses it, then measures, each in a fresh child process (median of `
 The XML Schema set libxml2 compiles for validating an instance is not part of either figure (it is
 built when an instance is validated, in both cases). Run from the repository root:
 
-    .venv/bin/python benchmarks/taxonomy.py [--concepts 12000] [--repeat 3]
+    .venv/bin/python benchmarks/taxonomy.py [--concepts 6000] [--repeat 3]
 """
 from __future__ import annotations
 
@@ -175,7 +175,7 @@ def measure(code: str, args: list[str], repeat: int) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--concepts", type=int, default=12000)
+    parser.add_argument("--concepts", type=int, default=6000)
     parser.add_argument("--repeat", type=int, default=3)
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="taxonomy-bench-") as scratch:

@@ -11,6 +11,7 @@ Modules: ``urls`` (joining, xml:base), ``resolver`` (where bytes come from, safe
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -30,8 +31,8 @@ class Loaded:
     found: Discovered | None  # the parsed documents (None when the model came from the cache)
 
 
-def load(resolver: Resolver, entries: list[tuple[str, etree._ElementTree | None]],
-         references: list[tuple[int | None, str, str]] = (), hints: list[tuple[str, str]] = ()) -> Loaded:
+def load(resolver: Resolver, entries: Sequence[tuple[str, etree._ElementTree | None]],
+         references: Sequence[tuple[int | None, str, str]] = (), hints: Sequence[tuple[str, str]] = ()) -> Loaded:
     """The DTS of ``entries`` (a schema or linkbase, with its tree or None to read it) or of an
     instance's ``references`` and ``hints`` (see ``discovery.instance_references``)."""
     found = discover(resolver, entries, references, hints)

@@ -5,7 +5,7 @@ from lxml import etree
 
 from exporter.taxonomy.dts.discovery import XS, Discovered
 from exporter.taxonomy.dts.linkbases import LinkReader
-from exporter.taxonomy.dts.model import LINK, Dts, Problem, Relationship
+from exporter.taxonomy.dts.model import LINK, Dts, Problem, Relationship, line_of
 from exporter.taxonomy.dts.schemas import SchemaReader, complete_types
 from exporter.taxonomy.dts.urls import split_fragment
 
@@ -85,7 +85,7 @@ def build(found: Discovered) -> Dts:
                 if concept is not None and concept.url == url:
                     return name
         elif tag in _ROLE_TYPES:
-            return role_node(tag == _ROLE_TYPES[1], url, element.sourceline)
+            return role_node(tag == _ROLE_TYPES[1], url, line_of(element))
         return None
 
     def is_concept(node: str) -> bool:

@@ -10,6 +10,7 @@ objects; the folder is private to the user (0700), files are written atomically.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import os
@@ -55,12 +56,17 @@ class DiskCache:
 
     def get(self, key: str, read: Callable[[str], bytes]) -> tuple[Any, dict[str, bytes]] | None:
         """(payload, the bytes of every file it was built from) if each file is unchanged, else None."""
+        collecting = gc.isenabled()
+        gc.disable()  # a model is a large graph of small objects with no cycles: collecting only slows it
         try:
             raw = self._path(key).read_bytes()
             entry = _Restricted(io.BytesIO(raw)).load()
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, IndexError,
                 KeyError, ImportError):
             return None
+        finally:
+            if collecting:
+                gc.enable()
         if not isinstance(entry, dict) or entry.get("version") != VERSION or entry.get("key") != key:
             return None
         data: dict[str, bytes] = {}

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from exporter.safety.xml import UnsafeXmlError, parse_untrusted
-from exporter.taxonomy.dts.model import LINK, XBRLI, XLINK, Problem
+from exporter.taxonomy.dts.model import LINK, XBRLI, XLINK, Problem, line_of
 from exporter.taxonomy.dts.resolver import NotOffline, Resolver, Unresolved
 from exporter.taxonomy.dts.urls import base_of, join, split_fragment
 
@@ -83,13 +84,13 @@ class _Discovery:
         self.seen: set[str] = set()
 
     def problem(self, code: str, message: str, url: str | None, element: etree._Element | None = None) -> None:
-        self.result.problems.append(Problem(code, message, url, element.sourceline if element is not None else None))
+        self.result.problems.append(Problem(code, message, url, line_of(element) if element is not None else None))
 
     def want(self, href: str, element: etree._Element, url: str, expect: str) -> str:
         """Queue the document ``href`` (relative to ``element``'s base) names; its URL with fragment."""
         target = join(base_of(element, url), href)
         document, _ = split_fragment(target)
-        self.result.references.append((url, element.sourceline, expect, target))
+        self.result.references.append((url, line_of(element), expect, target))
         if document not in self.seen:
             self.seen.add(document)
             self.queue.append(document)
@@ -172,15 +173,17 @@ class _Discovery:
             elif tag == f"{{{XS}}}annotation":
                 for appinfo in element.iterfind(f"{{{XS}}}appinfo"):
                     for item in appinfo:
-                        if item.tag == _LINKBASE_REF and item.get(HREF) is not None:
-                            self.want(item.get(HREF), item, url, "linkbase")
+                        href = item.get(HREF)
+                        if item.tag == _LINKBASE_REF and href is not None:
+                            self.want(href, item, url, "linkbase")
                         elif item.tag == _LINKBASE:
                             self.scan_linkbase(url, item)
         # annotations inside declarations may hold appinfo with linkbases too (rare)
         for appinfo in root.iterfind(f"{{{XS}}}*/{{{XS}}}annotation/{{{XS}}}appinfo"):
             for item in appinfo:
-                if item.tag == _LINKBASE_REF and item.get(HREF) is not None:
-                    self.want(item.get(HREF), item, url, "linkbase")
+                href = item.get(HREF)
+                if item.tag == _LINKBASE_REF and href is not None:
+                    self.want(href, item, url, "linkbase")
 
     def scan_linkbase(self, url: str, root: etree._Element) -> None:
         for element in root:
@@ -191,8 +194,9 @@ class _Discovery:
                     self.want(href, element, url, "schema")
             elif isinstance(tag, str) and element.get(XLINK_TYPE) == "extended":
                 for child in element:
-                    if child.tag == _LOC and child.get(HREF) is not None:
-                        self.want(child.get(HREF), child, url, "any")
+                    href = child.get(HREF)
+                    if child.tag == _LOC and href is not None:
+                        self.want(href, child, url, "any")
 
 
 ENTRY = "urn:disclosure-exporter:entry"  # the referrer of an instance's references (the DTS is shared)
@@ -207,10 +211,10 @@ def instance_references(url: str, root: etree._Element) -> list[tuple[int | None
     expected = {_SCHEMA_REF: "schema", _LINKBASE_REF: "linkbase", _ROLE_REF: "schema", _ARCROLE_REF: "schema"}
     for holder in holders:
         # (iterfind filters in C: an instance's root has a child per fact, and there may be 100,000)
-        for element in sorted((e for tag in expected for e in holder.iterfind(tag)), key=lambda e: e.sourceline or 0):
+        for element in sorted((e for tag in expected for e in holder.iterfind(tag)), key=lambda e: line_of(e) or 0):
             href = element.get(HREF)
             if href is not None:
-                found.append((element.sourceline, expected[element.tag], join(base_of(element, url), href)))
+                found.append((line_of(element), expected[element.tag], join(base_of(element, url), href)))
     return found
 
 
@@ -221,8 +225,9 @@ def schema_location_hints(url: str, root: etree._Element) -> list[tuple[str, str
             for namespace, location in zip(tokens[::2], tokens[1::2], strict=False)]
 
 
-def discover(resolver: Resolver, entries: list[tuple[str, etree._ElementTree | None]],
-             references: list[tuple[int | None, str, str]] = (), hints: list[tuple[str, str]] = ()) -> Discovered:
+def discover(resolver: Resolver, entries: Sequence[tuple[str, etree._ElementTree | None]],
+             references: Sequence[tuple[int | None, str, str]] = (), hints: Sequence[tuple[str, str]] = ()
+             ) -> Discovered:
     """Every document reachable from ``entries`` ((URL, tree or None to read it)) and from an instance's
     ``references`` ((line, expected kind, target URL), referred to from ENTRY), in discovery order."""
     result = Discovered(tuple(url for url, _ in entries) or (ENTRY,))

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from exporter.taxonomy.dts import xpointer
-from exporter.taxonomy.dts.model import LINK, XBRLDT, XLINK, Problem, Relationship, Resource
+from exporter.taxonomy.dts.model import LINK, XBRLDT, XLINK, Problem, Relationship, Resource, line_of
 from exporter.taxonomy.dts.urls import base_of, join, split_fragment
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -41,7 +41,8 @@ def _typed(name: str, value: str) -> object:
 def non_exempt(arc: etree._Element) -> tuple[tuple[str, object], ...]:
     """The arc's non-exempt attributes with typed values and defaults (for relationship equivalence)."""
     found: dict[str, object] = {}
-    for name, value in arc.attrib.items():
+    for key, text in arc.attrib.items():
+        name, value = str(key), str(text)
         if name.startswith(f"{{{XLINK}}}") or name in _EXEMPT or name.startswith("{http://www.w3.org/2000/xmlns/}"):
             continue
         found[name] = _typed(name, value)
@@ -84,7 +85,7 @@ class LinkReader:
         return self._resource_keys.get(element) or resource_key(url, element)
 
     def problem(self, code: str, text: str, url: str, element: etree._Element) -> None:
-        self.problems.append(Problem(code, text, url, element.sourceline))
+        self.problems.append(Problem(code, text, url, line_of(element)))
 
     def ids(self, url: str) -> dict[str, etree._Element]:
         found = self._ids.get(url)
@@ -107,7 +108,7 @@ class LinkReader:
                         self._resource_keys[child] = key
                         self.resources[key] = Resource(
                             key=key, element=child.tag, role=child.get(X_ROLE), lang=_lang(child),
-                            text="".join(child.itertext()), id=child.get("id"), url=url, line=child.sourceline,
+                            text="".join(str(t) for t in child.itertext()), id=child.get("id"), url=url, line=line_of(child),
                             parts=tuple((c.tag, (c.text or "").strip()) for c in child if isinstance(c.tag, str)))
 
     def locate(self, url: str, locator: etree._Element) -> str | None:
@@ -206,7 +207,7 @@ class LinkReader:
                 self.relationships.append(Relationship(
                     arc=arc.tag, arcrole=arcrole, link=link.tag, link_role=link_role, source=source, target=target,
                     order=order, priority=priority, use=use, weight=weight, preferred_label=arc.get("preferredLabel"),
-                    attributes=attributes, url=url, line=arc.sourceline))
+                    attributes=attributes, url=url, line=line_of(arc)))
 
 
 def _lang(element: etree._Element) -> str | None:

@@ -20,6 +20,12 @@ ITEM, TUPLE = f"{{{XBRLI}}}item", f"{{{XBRLI}}}tuple"
 FRACTION_TYPE = f"{{{XBRLI}}}fractionItemType"
 
 
+def line_of(element: object) -> int | None:
+    """An lxml element's source line (the stubs type it loosely)."""
+    value = getattr(element, "sourceline", None)
+    return value if isinstance(value, int) else None
+
+
 @dataclass(slots=True)
 class Problem:
     """Something wrong found while discovering or reading the taxonomy (a message at the edge)."""

@@ -21,6 +21,7 @@ from exporter.taxonomy.dts.model import (
     Problem,
     RoleType,
     TypeDef,
+    line_of,
 )
 
 XS = xsd_types.XS
@@ -83,8 +84,8 @@ class SchemaReader:
             type_name = self._anonymous_type(url, inline, ns)
         elif type_name is None and element.get("type") is None and element.get("substitutionGroup") is None:
             type_name = _ANY_TYPE
-        other = {k: v for k, v in element.attrib.items()
-                 if k.startswith("{") and k not in (_PERIOD_TYPE, _BALANCE)}
+        other = {str(k): str(v) for k, v in element.attrib.items()
+                 if str(k).startswith("{") and k not in (_PERIOD_TYPE, _BALANCE)}
         concept = Concept(
             name=name, local=local, namespace=ns, type=type_name,
             substitution_group=qname(element, element.get("substitutionGroup")),
@@ -92,10 +93,10 @@ class SchemaReader:
             nillable=element.get("nillable", "false").strip() in ("true", "1"),
             default=element.get("default"), fixed=element.get("fixed"), id=element.get("id"),
             period_type=element.get(_PERIOD_TYPE), balance=element.get(_BALANCE), attributes=other,
-            url=url, line=element.sourceline)
+            url=url, line=line_of(element))
         if name in self.concepts and self.concepts[name].url != url:
             self.problems.append(Problem("xsd:duplicateDeclaration", f"element {name} is declared in "
-                                         f"{self.concepts[name].url} and again here", url, element.sourceline))
+                                         f"{self.concepts[name].url} and again here", url, line_of(element)))
             return
         self.concepts.setdefault(name, concept)
 
@@ -107,7 +108,7 @@ class SchemaReader:
         return name
 
     def _type(self, url: str, element: etree._Element, name: str, ns: str) -> None:
-        definition = TypeDef(name=name, url=url, line=element.sourceline, simple=element.tag == _SIMPLE,
+        definition = TypeDef(name=name, url=url, line=line_of(element), simple=element.tag == _SIMPLE,
                              mixed=element.get("mixed", "false").strip() in ("true", "1"))
         if definition.simple:
             definition.content = "simple"
@@ -210,7 +211,7 @@ class SchemaReader:
                 declared = RoleType(uri=uri, arcrole=arcrole, id=item.get("id"),
                                     definition=item.findtext(f"{{{LINK}}}definition"), used_on=used_on,
                                     cycles_allowed=item.get("cyclesAllowed") if arcrole else None,
-                                    url=url, line=item.sourceline)
+                                    url=url, line=line_of(item))
                 (self.arcrole_types if arcrole else self.role_types).setdefault(uri, []).append(declared)
 
 

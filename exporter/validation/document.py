@@ -119,7 +119,7 @@ def _inline10_messages(tree: etree._ElementTree, file: str | None) -> list[Messa
     if schema.validate(tree):
         return []
     return [error("xsd:inlineInvalid", clean_libxml2_message(entry.message), file=file, line=entry.line or None,
-                  xpath=entry.path) for entry in list(schema.error_log)[:100]]
+                  xpath=entry.path) for entry in list(schema.error_log)[:100]]  # type: ignore[call-overload]
 
 
 def _as_inline11(root: etree._Element) -> None:

@@ -37,17 +37,18 @@ def validate_set(documents: Sequence[tuple[str, str, etree._ElementTree]], roots
     from exporter.validation.xsd import inline_schema_messages
 
     schema_messages: list[Message] = []
-    joined = etree.Element(f"{{{XHTML}}}html", nsmap={None: XHTML})
+    joined = etree.Element(f"{{{XHTML}}}html", nsmap={None: XHTML})  # type: ignore[dict-item]
     body = etree.SubElement(joined, f"{{{XHTML}}}body")
-    for file, _url, tree in documents:
+    for name, _url, tree in documents:
         root = tree.getroot()
         if _uses_ix10(root):
-            schema_messages += _inline10_messages(tree, file)
+            schema_messages += _inline10_messages(tree, name)
             _as_inline11(root)
         else:
-            schema_messages += inline_schema_messages(tree, file)
-        wrapper = etree.SubElement(body, f"{{{XHTML}}}div", nsmap={k: v for k, v in root.nsmap.items() if k})
-        wrapper.set(_FILE, file)
+            schema_messages += inline_schema_messages(tree, name)
+        declared: dict[str, str] = {k: v for k, v in root.nsmap.items() if k}
+        wrapper = etree.SubElement(body, f"{{{XHTML}}}div", nsmap=declared)
+        wrapper.set(_FILE, name)
         for part in list(root):
             wrapper.append(part)
     first_file, first_url, _ = documents[0]
@@ -67,9 +68,10 @@ def _traced(message: Message, tree: etree._ElementTree, first: str) -> Message:
         found = tree.xpath(message.xpath)
     except etree.XPathError:
         return message
-    element = found[0] if found and isinstance(found[0], etree._Element) else None
+    hit = found[0] if isinstance(found, list) and found else None
+    element = hit if isinstance(hit, etree._Element) else None
     while element is not None and element.get(_FILE) is None:
         element = element.getparent()
     if element is None:
         return message
-    return replace(message, file=element.get(_FILE))
+    return replace(message, file=str(element.get(_FILE)))

@@ -8,6 +8,7 @@ else "valid" (warnings are allowed).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
@@ -94,7 +95,7 @@ class Report:
         counted = Counter(m.severity.value for m in self.messages)
         return {severity.value: counted.get(severity.value, 0) for severity in Severity}
 
-    def extend(self, messages) -> None:
+    def extend(self, messages: Iterable[Message]) -> None:
         self.messages.extend(messages)
 
     def as_dict(self) -> dict[str, object]:

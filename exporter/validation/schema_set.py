@@ -45,7 +45,7 @@ class _Served(etree.Resolver):
         self.documents = documents
         self.resolver = resolver
 
-    def resolve(self, system_url: str, public_id: str, context: object) -> object:
+    def resolve(self, system_url: str, public_id: str, context: object) -> object:  # type: ignore[override]
         url = normalize(system_url or "")
         data = self.documents.get(url)
         if data is None and self.resolver is not None and url:
@@ -153,7 +153,7 @@ def errors(schema: etree.XMLSchema, tree: etree._ElementTree) -> Iterator[tuple[
     """(line, message, path) of each validity error of ``tree`` (nothing when valid)."""
     if schema.validate(tree):
         return
-    for entry in schema.error_log:
+    for entry in schema.error_log:  # type: ignore[attr-defined]
         yield entry.line or None, clean_libxml2_message(entry.message), entry.path
 
 
@@ -163,7 +163,7 @@ def holder_tree(children: list[etree._Element], attributes: dict[str, str],
 
     ``nsmap``: the namespaces in scope where the content was (QName values in it need them).
     """
-    holder = etree.Element(f"{{{HOLDER_NS}}}holder", nsmap={k: v for k, v in (nsmap or {}).items()
+    holder = etree.Element(f"{{{HOLDER_NS}}}holder", nsmap={k: v for k, v in (nsmap or {}).items()  # type: ignore[misc]
                                                             if v != HOLDER_NS})
     for name, value in attributes.items():
         holder.set(name, value)

@@ -75,7 +75,8 @@ class SEqual:
             return ()
         declared, primitive, default = self._declaration(tag)
         attributes: dict[str, object] = {}
-        for name, value in element.attrib.items():
+        for key_name, text in element.attrib.items():
+            name, value = str(key_name), str(text)
             if name.startswith(_IGNORED_ATTRIBUTE_NAMESPACES):
                 continue
             kind = declared[name][0] if name in declared else self.attribute_primitive(name)

@@ -132,9 +132,10 @@ def _read(data: bytes, file: str | None, schema: etree.XMLSchema, tuples: set[st
         if parent is not root:
             if root is not None or parent is None:
                 continue
-            root = parent  # the first element to end is a child (or deeper) of the root: find the root
-            while root.getparent() is not None:
-                root = root.getparent()
+            top: etree._Element = parent  # the first element to end is a child (or deeper) of the root
+            while (above := top.getparent()) is not None:
+                top = above
+            root = top
             if parent is not root:
                 continue
             root_lang = root.get(XML_LANG)
@@ -151,7 +152,7 @@ def _read(data: bytes, file: str | None, schema: etree.XMLSchema, tuples: set[st
                 if item is not None and item.element is element:
                     item.compute_key(sequal)  # now, while the element is here: then it can go
                     item.typed = {d: _Tag(m.tag) for d, m in item.typed.items()}  # type: ignore[misc]
-                    item.members = [(k, d, _Tag(m.tag) if k == "typed" else m, s)  # type: ignore[misc]
+                    item.members = [(k, d, _Tag(getattr(m, "tag", "")) if k == "typed" else m, s)
                                     for k, d, m, s in item.members]
                     item.segment, item.scenario = [], []
                     item.element = None  # type: ignore[assignment]
@@ -168,9 +169,9 @@ def _read(data: bytes, file: str | None, schema: etree.XMLSchema, tuples: set[st
         get = element.get
         nil = get(XSI_NIL) in ("true", "1")
         unit_ref = get("unitRef")
-        fact = DraftFact(intern(tag), _intern(get("contextRef")), _intern(unit_ref), _intern(get("decimals")),
-                         get("precision"), None if nil else (element.text or ""), get(XML_LANG) or root_lang,
-                         None, unit_ref is not None, nil)
+        fact = DraftFact(intern(tag), _intern(get("contextRef")), _intern(unit_ref),  # type: ignore[no-untyped-call]
+                         _intern(get("decimals")), get("precision"), None if nil else (element.text or ""),
+                         get(XML_LANG) or root_lang, None, unit_ref is not None, nil)
         fact._line = element.sourceline
         fact._prefix = element.prefix
         append(fact)

@@ -134,7 +134,7 @@ def check(loaded: Loaded, resolver: Resolver, profile: str | None) -> Checked:
     eqi = NAMESPACE in model.namespaces
     view = view_of(model, eqi=eqi)
     messages, schema, namespaces = taxonomy_messages(loaded, view, resolver)
-    referrers = {}
+    referrers: dict[str, tuple[str, int | None]] = {}
     if loaded.found is not None:
         for referrer, line, _expect, target in loaded.found.references:
             referrers.setdefault(target.partition("#")[0], (referrer, line))

@@ -19,7 +19,7 @@ from lxml import etree
 from exporter.taxonomy.dts import Loaded
 from exporter.taxonomy.dts.build import embedded_linkbases
 from exporter.taxonomy.dts.linkbases import X_ARCROLE, X_HREF, X_ROLE, X_TYPE
-from exporter.taxonomy.dts.model import ITEM, LINK, TUPLE, XBRLI, XLINK, Concept, Dts, Relationship
+from exporter.taxonomy.dts.model import ITEM, LINK, TUPLE, XBRLI, XLINK, Concept, Dts, Relationship, line_of
 from exporter.taxonomy.dts.resolver import Refused, Resolver, Unresolved
 from exporter.taxonomy.dts.urls import base_of, join, split_fragment
 from exporter.validation import schema_set
@@ -83,7 +83,7 @@ class _Rules:
         self.messages.append(Message(code, severity, text, file=url, line=line))
 
     def at(self, code: str, text: str, url: str, element: etree._Element) -> None:
-        self.add(code, text, url, element.sourceline)
+        self.add(code, text, url, line_of(element))
 
     # -- documents ----------------------------------------------------------------------------------
     def trees(self, kind: str) -> Iterable[tuple[str, etree._ElementTree]]:
@@ -138,7 +138,7 @@ class _Rules:
             for _line, text, _ in schema_set.errors(schema, tree):
                 self.at("xsd:appinfoInvalid", text, url, appinfo)
         for element in root.iter(f"{{{XS}}}*"):
-            foreign = {k: v for k, v in element.attrib.items() if k.startswith("{") and not k.startswith(
+            foreign = {str(k): str(v) for k, v in element.attrib.items() if str(k).startswith("{") and not str(k).startswith(
                 ("{http://www.w3.org/2000/xmlns/}", "{http://www.w3.org/XML/1998/namespace}"))}
             if foreign:
                 holder = schema_set.holder_tree([], foreign, dict(element.nsmap))
@@ -153,7 +153,7 @@ class _Rules:
             if root.get("targetNamespace") == "" or (root.get("targetNamespace") is None and not self._included(url)
                                                       and self._declares_concepts(root)):
                 self.add("xbrl21:targetNamespace", "a taxonomy schema must have a non-empty targetNamespace "
-                         "(XBRL 2.1 5.1)", url, root.sourceline)
+                         "(XBRL 2.1 5.1)", url, line_of(root))
         for concept in self.dts.concepts.values():
             if concept.url.startswith(("http://www.xbrl.org/", "https://www.xbrl.org/", "http://xbrl.org/")):
                 continue
@@ -263,7 +263,7 @@ class _Rules:
         if tree is None:
             return
         for element in tree.getroot().iter(_l("linkbaseRef")):
-            if element.sourceline != line:
+            if line_of(element) != line:
                 continue
             role = element.get(X_ROLE)
             if element.get(X_ARCROLE) != "http://www.w3.org/1999/xlink/properties/linkbase":
@@ -289,7 +289,7 @@ class _Rules:
         """roleRef/arcroleRef of a linkbase or instance: unique per URI and matching their declaration."""
         declared: dict[str, set[str]] = {"role": set(), "arcrole": set()}
         refs = [*holder.iterfind(_l("roleRef")), *holder.iterfind(_l("arcroleRef"))]
-        for element in sorted(refs, key=lambda e: e.sourceline or 0):
+        for element in sorted(refs, key=lambda e: line_of(e) or 0):
             kind = "role" if element.tag == _l("roleRef") else "arcrole"
             uri = (element.get(f"{kind}URI") or "").strip()
             if uri in declared[kind]:

@@ -52,8 +52,8 @@ class DimensionalModel:
 
 def _attr(relationship: Relationship, name: str) -> str | None:
     for key, value in relationship.attributes:
-        if key == name:
-            kind, typed = value  # type: ignore[misc]
+        if key == name and isinstance(value, tuple):
+            kind, typed = value[0], value[1]
             return str(typed).lower() if kind == "b" else str(typed)
     return None
 
@@ -117,8 +117,8 @@ def dimensional_model(dts: Dts) -> DimensionalModel:
             for link in dimensions_of.get((cube_role, relationship.target), ()):
                 dimension = link.target
                 dim_role = _attr(link, _TARGET_ROLE) or cube_role
-                typed = dimension in dimensions and dimensions[dimension].typed_domain is not None
-                cube_dimensions[dimension] = None if typed else dimension_members(dim_role, dimension)
+                is_typed = dimension in dimensions and dimensions[dimension].typed_domain is not None
+                cube_dimensions[dimension] = None if is_typed else dimension_members(dim_role, dimension)
             cube = Cube(relationship.target, role, arcrole == ALL, _attr(relationship, _CLOSED) == "true",
                         _attr(relationship, _CONTEXT) or "segment", cube_dimensions)
             for item in _inheritors(members_of, role, relationship.source):

@@ -67,6 +67,8 @@ STANDARD_CYCLES = {SUMMATION_ITEM: "any", PARENT_CHILD: "undirected", GENERAL_SP
 LINKBASE_REF_ROLES = {ROLE + f"{kind}LinkbaseRef": _l(f"{kind}Link") for kind in
                       ("calculation", "definition", "label", "presentation", "reference")}
 _XBRL_NAMESPACES = (XBRLI, XLINK, LINK, XL)
+_PUBLISHED = ("http://www.xbrl.org/", "https://www.xbrl.org/", "http://xbrl.org/", "https://xbrl.org/",
+              "http://www.w3.org/")
 
 
 class _Rules:
@@ -130,6 +132,8 @@ class _Rules:
 
     def lax(self, schema: etree.XMLSchema, url: str, root: etree._Element) -> None:
         """appinfo content and attributes from other namespaces, valid where the DTS declares them."""
+        if url.startswith(_PUBLISHED):
+            return  # the XBRL International schemas (and ours) are valid
         for appinfo in root.iter(f"{{{XS}}}appinfo"):
             children = [c for c in appinfo if isinstance(c.tag, str) and c.tag != _l("linkbase")]
             if not children:

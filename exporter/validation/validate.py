@@ -309,8 +309,8 @@ def _validate_zip(path: Path, options: Options) -> list[Report]:
     members = package.reports if package is not None else archive.names
     for member in members:
         file = f"{name}!/{member}"
-        if "/META-INF/" in f"/{member}" and package is not None:
-            continue
+        if "/META-INF/" in f"/{member}":
+            continue  # a package's metadata (catalog, taxonomyPackage.xml, reportPackage.json), never a document
         try:
             data = archive.read(member)
         except ArchiveError as exc:

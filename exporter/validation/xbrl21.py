@@ -221,7 +221,7 @@ class _Checker:
             if fact.decimals is not None or fact.precision is not None or self.schema_gives_accuracy(concept):
                 self.err("xbrl21:nilWithDecimals", f"{fact.prefixed} is {'nil' if fact.nil else 'a fraction'} and "
                          "must not have decimals or precision", **fact.where())
-        elif fact.value is not None and (len(fact.value) > 40 or "e" in fact.value.lower()) and \
+        elif fact.value is not None and (len(fact.value) > 40 or len(fact.value.lower().partition("e")[2]) > 4) and \
                 bounded_decimal(fact.value) is None and _lexical_number(fact.value):
             self.err("xbrl21:numberOutOfRange", f"{fact.prefixed}: a number of {len(fact.value.strip())} characters "
                      f"is more than this validator reads ({MAX_DIGITS} characters, exponents up to {MAX_EXPONENT})",

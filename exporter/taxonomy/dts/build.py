@@ -66,7 +66,7 @@ def build(found: Discovered) -> Dts:
         if kind == "schema":
             namespace = _namespace(found, url)
             namespaces.setdefault(namespace or "", []).append(url)
-            schemas.read(url, found.trees[url].getroot(), namespace)
+            schemas.read(url, found.trees[url].getroot(), namespace, found.hashes.get(url))
     complete_types(schemas.types, schemas.concepts)
     for declared in [*(r for rs in schemas.role_types.values() for r in rs),
                      *(r for rs in schemas.arcrole_types.values() for r in rs)]:

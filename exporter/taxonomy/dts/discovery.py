@@ -43,6 +43,12 @@ STANDARD_LOCATIONS = {
 }
 
 
+# Parsed taxonomy documents, shared by every DTS of this process that reads the same bytes at the
+# same URL (the XBRL base schemas are in nearly every DTS). Trees are only read, never changed.
+_PARSED: dict[tuple[str, str], etree._ElementTree] = {}
+_PARSED_LIMIT = 2048
+
+
 def kind_of(root: etree._Element) -> str:
     tag = root.tag
     if tag == _SCHEMA:
@@ -96,12 +102,12 @@ class _Discovery:
             self.queue.append(document)
         return target
 
-    def add_tree(self, url: str, tree: etree._ElementTree, data: bytes | None) -> None:
+    def add_tree(self, url: str, tree: etree._ElementTree, data: bytes | None, digest: str | None = None) -> None:
         self.seen.add(url)
         self.result.trees[url] = tree
         self.result.kinds[url] = kind_of(tree.getroot())
         if data is not None:
-            self.result.hashes[url] = hashlib.sha256(data).hexdigest()
+            self.result.hashes[url] = digest or hashlib.sha256(data).hexdigest()
             self.result.data[url] = data
         self.scan(url, tree)
 
@@ -116,13 +122,19 @@ class _Discovery:
             self.problem(code, f"{exc.url} cannot be read: {exc.reason}", exc.url)
             self.result.kinds[url] = "missing"
             return
-        try:
-            tree = parse_untrusted(data, name=url)
-        except UnsafeXmlError as exc:
-            self.result.problems.append(Problem(exc.code, f"{url}: {exc.message}", url, exc.line))
-            self.result.kinds[url] = "missing"
-            return
-        self.add_tree(url, tree, data)
+        digest = hashlib.sha256(data).hexdigest()
+        tree = _PARSED.get((url, digest))
+        if tree is None:
+            try:
+                tree = parse_untrusted(data, name=url)
+            except UnsafeXmlError as exc:
+                self.result.problems.append(Problem(exc.code, f"{url}: {exc.message}", url, exc.line))
+                self.result.kinds[url] = "missing"
+                return
+            if len(_PARSED) >= _PARSED_LIMIT:
+                _PARSED.pop(next(iter(_PARSED)))
+            _PARSED[(url, digest)] = tree
+        self.add_tree(url, tree, data, digest)
 
     def run(self) -> None:
         while self.queue:

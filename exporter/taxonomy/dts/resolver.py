@@ -12,6 +12,7 @@ local file outside the roots or not regular raises :class:`Refused`, a missing o
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 from collections.abc import Iterable, Sequence
@@ -58,6 +59,12 @@ def _real(path: Path) -> str:
     return os.path.realpath(path)
 
 
+@functools.cache
+def _fixed_folders() -> tuple[str, str]:
+    """The bundled base schemas' and our own taxonomy's folders (resolved once per process)."""
+    return _real(arelle_cache_dir()), _real(taxonomy_dir())
+
+
 class Resolver:
     """Reads documents by URL from the offline sources above; never the network."""
 
@@ -66,8 +73,8 @@ class Resolver:
         self.roots = tuple(_real(Path(r)) for r in roots)
         self.packages = tuple(packages)
         self.archives = {_real(a.path): a for a in archives}
-        self._bundled = _real(arelle_cache_dir())
-        self._own = _real(taxonomy_dir())
+        self._bundled = _fixed_folders()[0]
+        self._own = _fixed_folders()[1]
 
     def with_roots(self, roots: Iterable[Path]) -> Resolver:
         other = Resolver.__new__(Resolver)

@@ -43,6 +43,12 @@ def qname(element: etree._Element, value: str | None) -> str | None:
     return f"{{{namespace}}}{local}"
 
 
+# Published schemas (the XBRL base schemas and our own taxonomy's) read once per process, by bytes.
+_PUBLISHED = ("http://www.xbrl.org/", "https://www.xbrl.org/", "http://xbrl.org/", "https://xbrl.org/",
+              "http://www.w3.org/", "http://disclosure-exporter.dev/")
+_READ: dict[tuple[str, str | None, str | None], SchemaReader] = {}
+
+
 class SchemaReader:
     """Collects the declarations of every schema document into shared dictionaries."""
 
@@ -54,8 +60,36 @@ class SchemaReader:
         self.arcrole_types: dict[str, list[RoleType]] = {}
         self.problems: list[Problem] = []
         self._anonymous = 0
+        self._prefix = ""
 
-    def read(self, url: str, root: etree._Element, namespace: str | None) -> None:
+    def read(self, url: str, root: etree._Element, namespace: str | None, digest: str | None = None) -> None:
+        """Read one schema document's declarations (a published one, by its bytes, only once per process)."""
+        key = (url, namespace, digest)
+        if digest is not None and url.startswith(_PUBLISHED):
+            parts = _READ.get(key)
+            if parts is None:
+                single = SchemaReader()
+                single._read(url, root, namespace)
+                parts = _READ[key] = single
+            self._merge(parts)
+            return
+        self._read(url, root, namespace)
+
+    def _merge(self, other: SchemaReader) -> None:
+        for name, concept in other.concepts.items():
+            self.concepts.setdefault(name, concept)
+        for name, definition in other.types.items():
+            self.types.setdefault(name, definition)
+        for name, attribute in other.attributes.items():
+            self.attributes.setdefault(name, attribute)
+        for uri, declared in other.role_types.items():
+            self.role_types.setdefault(uri, []).extend(declared)
+        for uri, declared in other.arcrole_types.items():
+            self.arcrole_types.setdefault(uri, []).extend(declared)
+        self.problems += other.problems
+
+    def _read(self, url: str, root: etree._Element, namespace: str | None) -> None:
+        self._prefix = url
         ns = namespace or ""
         for child in root:
             tag = child.tag
@@ -103,7 +137,8 @@ class SchemaReader:
     # -- types --------------------------------------------------------------------------------------
     def _anonymous_type(self, url: str, element: etree._Element, ns: str) -> str:
         self._anonymous += 1
-        name = f"{{{ns}}}#anonymous{self._anonymous}" if ns else f"#anonymous{self._anonymous}"
+        local = f"#anonymous{self._anonymous}@{self._prefix}"  # unique across documents read separately
+        name = f"{{{ns}}}{local}" if ns else local
         self._type(url, element, name, ns)
         return name
 
@@ -254,9 +289,13 @@ def _primitive(types: dict[str, TypeDef], chain: tuple[str, ...]) -> str:
 def complete_types(types: dict[str, TypeDef], concepts: dict[str, Concept]) -> None:
     """Type chains, primitives, substitution groups and item/tuple kinds, once every schema is read."""
     for definition in types.values():
+        if definition.chain and definition.url.startswith(_PUBLISHED):
+            continue  # a published schema's type, already completed (its chain stays within those schemas)
         definition.chain = _chain(types, definition.name)
         definition.primitive = _primitive(types, definition.chain)
     for concept in concepts.values():
+        if concept.type_chain and concept.url.startswith(_PUBLISHED):
+            continue
         groups: list[str] = []
         group = concept.substitution_group
         while group and group not in groups and len(groups) < 64:

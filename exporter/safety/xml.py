@@ -145,13 +145,15 @@ def iterparse_untrusted(
     limits: XmlLimits = XmlLimits(),
     schema: etree.XMLSchema | None = None,
     events: tuple[str, ...] = ("end",),
+    tag: list[str] | None = None,
 ) -> Any:
     """``data`` as a stream of parse events, with the refusals of :func:`parse_untrusted` made first.
 
     For documents too large to hold as one tree: the caller processes and drops elements as they
     end. A document with a DOCTYPE is refused here (``UnsafeXmlError``): read such a document with
     :func:`parse_untrusted`, whose backstop checks need the whole tree. ``schema`` validates while
-    parsing (an invalid document raises ``etree.XMLSyntaxError`` from the iterator).
+    parsing (an invalid document raises ``etree.XMLSyntaxError`` from the iterator); ``tag`` keeps only
+    the events of those elements (lxml's filter, applied before Python sees an event).
     """
     if len(data) > limits.max_bytes:
         raise _too_large(limits.max_bytes, name)
@@ -161,7 +163,7 @@ def iterparse_untrusted(
     _check_element_count(data, ascii_compatible, limits.max_elements, name)
     import io
 
-    return etree.iterparse(io.BytesIO(data), events=events, schema=schema, **HARDENED_PARSER_KWARGS)
+    return etree.iterparse(io.BytesIO(data), events=events, schema=schema, tag=tag, **HARDENED_PARSER_KWARGS)
 
 
 # --- size -----------------------------------------------------------------------------------

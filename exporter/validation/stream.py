@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 XBRLI = "http://www.xbrl.org/2003/instance"
 LINK = "http://www.xbrl.org/2003/linkbase"
+XBRLDI = "http://xbrl.org/2006/xbrldi"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _REFERENCES = frozenset(f"{{{LINK}}}{n}" for n in ("schemaRef", "linkbaseRef", "roleRef", "arcroleRef"))
 _CONTEXT, _UNIT = f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit"
@@ -87,7 +88,8 @@ def validate_instance(data: bytes, file: str | None, url: str, roots: Sequence[P
     tuples = {c.clark for c in view.concepts.values() if c.kind == "tuple"}
     sequal = SEqual(checked.model)
     try:
-        draft = _read(data, file, checked.schema, tuples, data.count(b"xmlns") == len(head.getroot().nsmap), sequal)
+        draft = _read(data, file, checked.schema, tuples, data.count(b"xmlns") == len(head.getroot().nsmap), sequal,
+                      list(checked.model.namespaces))
     except (_Bail, etree.XMLSyntaxError, UnsafeXmlError):
         return None
     from exporter.validation.calc import calc_messages
@@ -118,8 +120,13 @@ class _Tag:
 
 
 def _read(data: bytes, file: str | None, schema: etree.XMLSchema, tuples: set[str], uniform: bool,
-          sequal: SEqual) -> Draft:
-    events = iterparse_untrusted(data, name=file, schema=schema, events=("end",))
+          sequal: SEqual, namespaces: list[str]) -> Draft:
+    # Only the elements that can be children of the root raise events: contexts, units, link elements
+    # and anything in the DTS's namespaces (a fact elsewhere fails the schema). The parts of contexts
+    # (entity, period, members) never reach Python as events: they are read from their context.
+    wanted = [_CONTEXT, _UNIT, f"{{{LINK}}}*", "{}*", *(f"{{{ns}}}*" for ns in namespaces
+                                                       if ns and ns not in (XBRLI, LINK, XBRLDI))]
+    events = iterparse_untrusted(data, name=file, schema=schema, events=("end",), tag=wanted)
     root: etree._Element | None = None
     draft: Draft | None = None
     names: _QNames | None = None

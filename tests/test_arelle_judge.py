@@ -18,13 +18,10 @@ from conftest import FILING_SAMPLES, REPO, SEED
 
 from exporter import export_filing, load_filing
 from exporter.arelle_adapter import ArelleReport, run_arelle
-from exporter.documents import build_inline, build_instance, serialize, serialize_inline
 from exporter.domain.kinds import IssuanceKind, NoticeType
-from exporter.export import output_names
 from exporter.facts import build_factset
 from exporter.facts.factset import ExplicitMember
 from exporter.taxonomy import NAMESPACE
-from exporter.taxonomy.extension import build_extension
 
 pytestmark = pytest.mark.arelle
 
@@ -32,25 +29,6 @@ EQI = f"{{{NAMESPACE}}}"
 ISO = "{http://www.xbrl.org/2003/iso4217}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
 NOTICES = REPO.parent / "shared" / "notices"
-
-
-def _write_unvalidated(filing, out: Path, stem: str, lang: str) -> tuple[Path, Path]:
-    """The filing's files as ``exporter.export.render_filing`` builds them, without our validator.
-
-    Until the new validator lands: export cannot validate filings that need an extension taxonomy
-    (several issuances, company-specific categories), because the current validator reports their
-    extension schemaRef as unresolvable. Such samples are judged by Arelle alone; at merge, the
-    caller switches them to ``export_filing`` like the others.
-    """
-    factset = build_factset(filing)
-    href = f"{stem}.xsd"
-    files = dict(build_extension(factset.extension, stem))
-    instance_name, inline_name = output_names(stem, lang)
-    files[instance_name] = serialize(build_instance(factset, href))
-    files[inline_name] = serialize_inline(build_inline(factset, lang, schema_href=href))
-    for name, data in files.items():
-        (out / name).write_bytes(data)
-    return out / instance_name, out / inline_name
 
 
 @pytest.fixture(scope="session")
@@ -61,12 +39,8 @@ def judged(tmp_path_factory, taxonomy_package) -> dict[str, ArelleReport]:
     for sample in FILING_SAMPLES:
         filing = load_filing(sample)
         for lang in ("en", "ja"):
-            if build_factset(filing).extension is None:
-                result = export_filing(filing, out, sample.stem, lang=lang)
-                written = (result.instance_path, result.inline_path)
-            else:  # until the new validator lands
-                written = _write_unvalidated(filing, out, sample.stem, lang)
-            paths.extend(p for p in written if p not in paths)
+            result = export_filing(filing, out, sample.stem, lang=lang)
+            paths.extend(p for p in (result.instance_path, result.inline_path) if p not in paths)
     with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
         reports = pool.map(partial(run_arelle, packages=(taxonomy_package,)), paths)
         return {path.name: report for path, report in zip(paths, reports, strict=False)}

@@ -29,7 +29,6 @@ from exporter.cli import main
 from exporter.documents.oim import NotRepresentable, build_xbrl_csv, build_xbrl_json, csv_names, json_name
 from exporter.documents.oim import aspects as oim
 from exporter.export import Outputs, render_filing
-from exporter.facts import build_factset
 from exporter.facts.factset import Context, Fact, FactSet, Unit
 from exporter.models import Filing
 from exporter.sources import load_filing
@@ -53,13 +52,11 @@ def arelle_pool():
 
 def _files(name: str) -> tuple[dict[str, bytes], int | None]:
     """A sample (or the rich notice) with both OIM reports; and its fact count where the test built the facts."""
-    filing = _rich() if name == RICH else load_filing(SAMPLES / f"{name}.yaml")
-    if name != RICH and build_factset(filing).extension is None:
-        return render_filing(filing, "en", stem=name, outputs=BOTH).files, None
-    # Until the new validator lands, filings with an extension taxonomy are built without our validator.
-    factset, files = filing_files(filing, name, langs=())
-    files[json_name(name)] = build_xbrl_json(factset, f"{name}.xsd")
-    files.update(build_xbrl_csv(factset, f"{name}.xsd", name))
+    if name != RICH:
+        return render_filing(load_filing(SAMPLES / f"{name}.yaml"), "en", stem=name, outputs=BOTH).files, None
+    factset, files = filing_files(_rich(), RICH, langs=())
+    files[json_name(RICH)] = build_xbrl_json(factset, f"{RICH}.xsd")
+    files.update(build_xbrl_csv(factset, f"{RICH}.xsd", RICH))
     return files, len(factset.facts)
 
 

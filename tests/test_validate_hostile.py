@@ -29,6 +29,7 @@ from hostile_support import (
     external_entity,
 )
 
+from exporter.taxonomy.dts import archives
 from exporter.validation import validate as validate_module
 from exporter.validation import validate_bytes, validate_path
 
@@ -103,14 +104,15 @@ def test_hostile_members_of_a_folder_and_a_zip_are_reported_and_the_rest_validat
     (folder / "good.xbrl").write_bytes(base_documents()["iij.xbrl"])
     (folder / "notes.txt").write_text("not XML, skipped")
     reports = {Path(r.file).name: r for r in validate_path(folder)}
-    assert set(reports) == {"bomb.xml", "good.xbrl"}
+    assert set(reports) == {"bomb.xml", "good.xbrl", "notes.txt"}
     assert codes_of(reports["bomb.xml"]) == {"xml:entityDeclaration"} and reports["good.xbrl"].valid
+    assert codes_of(reports["notes.txt"]) == {"input:skipped"}  # reported as skipped, never silently
     archive = tmp_path / "drafts.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
         for path in folder.iterdir():
             zipped.write(path, path.name)
     reports = {r.file.rsplit("/", 1)[1]: r for r in validate_path(archive)}
-    assert set(reports) == {"bomb.xml", "good.xbrl"}
+    assert set(reports) == {"bomb.xml", "good.xbrl", "notes.txt"}
     assert not reports["bomb.xml"].valid and reports["good.xbrl"].valid
 
 
@@ -130,6 +132,7 @@ def test_a_symbolic_link_in_a_folder_is_not_followed(fifo_probe: FifoProbe, tmp_
 
 def test_zip_members_over_the_size_limit_are_refused_without_reading_them(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(validate_module, "MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr(archives, "MAX_MEMBER_BYTES", 1024 * 1024)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zipped:
         zipped.writestr("bomb.xbrl", b"<a>" + b" " * (8 * 1024 * 1024) + b"</a>")  # 8 MB, compresses to ~8 KB

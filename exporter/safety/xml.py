@@ -37,6 +37,7 @@ __all__ = [
     "XmlLimits",
     "XmlPull",
     "hardened_parser",
+    "iterparse_untrusted",
     "parse_untrusted",
     "release_before",
 ]
@@ -108,28 +109,63 @@ def parse_untrusted(
     *,
     name: str | None = None,
     limits: XmlLimits = XmlLimits(),
+    ignore_external_dtd: bool = False,
 ) -> etree._ElementTree:
     """Parse ``source`` (raw bytes or a file path) or raise :class:`UnsafeXmlError`.
 
     ``name`` is used in error reports and as the tree's base URL; it defaults to the path.
     A missing or unreadable file raises the usual ``OSError``: that is not a property of the XML.
+    ``ignore_external_dtd``: a DOCTYPE naming an external DTD is accepted and the DTD ignored
+    (never loaded: the parser does not load DTDs); entity declarations are still refused. For
+    files whose standard form carries such a DOCTYPE, like an OASIS XML catalog.
     """
     file = name if name is not None else (str(source) if isinstance(source, Path) else None)
     data = _read_bounded(source, limits.max_bytes, file)
-    ascii_compatible = _check_prolog(data, file)
+    ascii_compatible = _check_prolog(data, file, True) if ignore_external_dtd else _check_prolog(data, file)
     _check_element_count(data, ascii_compatible, limits.max_elements, file)
     try:
         root = etree.fromstring(data, hardened_parser(), base_url=file)  # type: ignore[arg-type]  # None is fine
     except etree.XMLSyntaxError as exc:
         raise _from_syntax_error(exc, file) from None
     tree = root.getroottree()
-    _check_parsed_doctype(tree, file)
+    if ignore_external_dtd:
+        _check_parsed_doctype(tree, file, True)
+    else:
+        _check_parsed_doctype(tree, file)
     # libxml2 already enforces LIBXML2_MAX_DEPTH; only a stricter limit needs a walk.
     if limits.max_depth < LIBXML2_MAX_DEPTH and _deeper_than(limits.max_depth)(root):
         raise UnsafeXmlError(
             UnsafeXmlError.TOO_DEEP, f"elements are nested deeper than {limits.max_depth}", file=file
         )
     return tree
+
+
+def iterparse_untrusted(
+    data: bytes,
+    *,
+    name: str | None = None,
+    limits: XmlLimits = XmlLimits(),
+    schema: etree.XMLSchema | None = None,
+    events: tuple[str, ...] = ("end",),
+    tag: list[str] | None = None,
+) -> Any:
+    """``data`` as a stream of parse events, with the refusals of :func:`parse_untrusted` made first.
+
+    For documents too large to hold as one tree: the caller processes and drops elements as they
+    end. A document with a DOCTYPE is refused here (``UnsafeXmlError``): read such a document with
+    :func:`parse_untrusted`, whose backstop checks need the whole tree. ``schema`` validates while
+    parsing (an invalid document raises ``etree.XMLSyntaxError`` from the iterator); ``tag`` keeps only
+    the events of those elements (lxml's filter, applied before Python sees an event).
+    """
+    if len(data) > limits.max_bytes:
+        raise _too_large(limits.max_bytes, name)
+    ascii_compatible = _check_prolog(data, name)
+    if b"<!DOCTYPE" in data[:_FIRST_WINDOW] or (not ascii_compatible and b"D\x00O\x00C" in data[:_FIRST_WINDOW]):
+        raise UnsafeXmlError(UnsafeXmlError.EXTERNAL_DTD, "a DOCTYPE: read the whole document instead", file=name)
+    _check_element_count(data, ascii_compatible, limits.max_elements, name)
+    import io
+
+    return etree.iterparse(io.BytesIO(data), events=events, schema=schema, tag=tag, **HARDENED_PARSER_KWARGS)
 
 
 # --- size -----------------------------------------------------------------------------------
@@ -193,7 +229,7 @@ class _NeedMore(Exception):
     """The decoded window ended before the prolog did; retry with a larger window."""
 
 
-def _check_prolog(data: bytes, file: str | None) -> bool:
+def _check_prolog(data: bytes, file: str | None, ignore_external_dtd: bool = False) -> bool:
     """Refuse dangerous DOCTYPEs before parsing; return whether the encoding is ASCII-compatible."""
     codec, skip = _sniff_codec(data)
     window = _FIRST_WINDOW
@@ -204,7 +240,7 @@ def _check_prolog(data: bytes, file: str | None) -> bool:
         decoder = codecs.getincrementaldecoder(codec)(errors="replace")
         text = decoder.decode(data[skip : skip + window], final=complete)
         try:
-            _scan_prolog(text, complete, file)
+            _scan_prolog(text, complete, file, ignore_external_dtd)
             return codec == _ASCII_COMPATIBLE
         except _NeedMore:
             window *= 2  # doubling keeps the total scan linear in the prolog length
@@ -217,7 +253,7 @@ def _sniff_codec(data: bytes) -> tuple[str, int]:
     return _ASCII_COMPATIBLE, 0
 
 
-def _scan_prolog(text: str, complete: bool, file: str | None) -> None:
+def _scan_prolog(text: str, complete: bool, file: str | None, ignore_external_dtd: bool = False) -> None:
     """Walk XML declaration, comments, PIs and whitespace up to the DOCTYPE or the root."""
     pos = 0
     while True:
@@ -227,7 +263,7 @@ def _scan_prolog(text: str, complete: bool, file: str | None) -> None:
         elif text.startswith("<!--", pos):
             pos = _skip_past(text, "-->", pos + 4, complete)
         elif text.startswith("<!DOCTYPE", pos):
-            _check_doctype(text, pos, complete, file)
+            _check_doctype(text, pos, complete, file, ignore_external_dtd)
             return
         elif pos >= len(text) or (not complete and len(text) - pos < len("<!DOCTYPE")):
             if complete:
@@ -246,7 +282,7 @@ def _skip_past(text: str, terminator: str, pos: int, complete: bool) -> int:
     return end + len(terminator)
 
 
-def _check_doctype(text: str, start: int, complete: bool, file: str | None) -> None:
+def _check_doctype(text: str, start: int, complete: bool, file: str | None, ignore_external_dtd: bool = False) -> None:
     pos = _WHITESPACE.match(text, start + len("<!DOCTYPE")).end()  # type: ignore[union-attr]
     name_end = _NAME_END.search(text, pos)
     if name_end is None:
@@ -257,6 +293,9 @@ def _check_doctype(text: str, start: int, complete: bool, file: str | None) -> N
     if not complete and len(text) - pos < len("SYSTEM"):
         raise _NeedMore
     if text.startswith(("SYSTEM", "PUBLIC"), pos):
+        if ignore_external_dtd:
+            _check_internal_subset_after_external_id(text, pos, complete, file)
+            return
         raise UnsafeXmlError(
             UnsafeXmlError.EXTERNAL_DTD,
             "DOCTYPE names an external DTD (SYSTEM/PUBLIC identifier); external DTDs are refused",
@@ -265,6 +304,24 @@ def _check_doctype(text: str, start: int, complete: bool, file: str | None) -> N
         )
     if text.startswith("[", pos):
         _check_internal_subset(text, pos + 1, complete, file)
+
+
+def _check_internal_subset_after_external_id(text: str, pos: int, complete: bool, file: str | None) -> None:
+    """Skip the (ignored) external identifier's quoted literals; an internal subset is still checked."""
+    pos += len("SYSTEM")
+    while True:
+        pos = _WHITESPACE.match(text, pos).end()  # type: ignore[union-attr]  # always matches
+        if pos >= len(text):
+            if complete:
+                return
+            raise _NeedMore
+        quote = text[pos]
+        if quote in "'\"":
+            pos = _skip_past(text, quote, pos + 1, complete)
+            continue
+        if quote == "[":
+            _check_internal_subset(text, pos + 1, complete, file)
+        return
 
 
 def _check_internal_subset(text: str, pos: int, complete: bool, file: str | None) -> None:
@@ -364,10 +421,10 @@ def _from_syntax_error(exc: etree.XMLSyntaxError, file: str | None) -> UnsafeXml
     return UnsafeXmlError(UnsafeXmlError.MALFORMED, message, line=line, file=file)
 
 
-def _check_parsed_doctype(tree: etree._ElementTree, file: str | None) -> None:
+def _check_parsed_doctype(tree: etree._ElementTree, file: str | None, ignore_external_dtd: bool = False) -> None:
     """Backstop for the prolog scan, in case an encoding trick slipped something past it."""
     docinfo = tree.docinfo
-    if docinfo.system_url or docinfo.public_id:  # type: ignore[attr-defined]  # (lxml has it; the stubs do not)
+    if (docinfo.system_url or docinfo.public_id) and not ignore_external_dtd:  # type: ignore[attr-defined]
         raise UnsafeXmlError(UnsafeXmlError.EXTERNAL_DTD, "DOCTYPE names an external DTD", file=file)
     dtd = docinfo.internalDTD
     if dtd is None:

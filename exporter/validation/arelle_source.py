@@ -16,11 +16,13 @@ and no calculation inconsistency. Arelle's code is never used by our own validat
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from exporter.validation.messages import Message, Severity
 
@@ -116,3 +118,37 @@ def as_messages(result: ArelleResult, file: str | None) -> list[Message]:
         found.append(Message(message.code or "arelle", severity, " ".join(message.text.split()), file=file,
                              line=message.line, source="arelle"))
     return found
+
+
+# Messages that mean the document's taxonomy reaches something our resolver refuses or lacks:
+# Arelle, which reads whatever a document names, is then not given the document at all.
+_NOT_FOR_ARELLE = frozenset({"dts:refusedLocation", "dts:refusedHint", "dts:notOffline", "dts:missingDocument"})
+
+
+@contextlib.contextmanager
+def arelle_inputs(reports: Sequence[Any]) -> Iterator[tuple[list[Path | None], list[str | None]]]:
+    """For each report: the file Arelle may read (None: not given to Arelle) and why not.
+
+    Only documents we parsed, whose DTS our resolver read whole and within the allowed folders,
+    are given to Arelle; a zip member is copied to a file of its own first.
+    """
+    from exporter.validation.validate import read_member
+
+    with tempfile.TemporaryDirectory(prefix="exporter-validate-") as scratch:
+        files: list[Path | None] = []
+        reasons: list[str | None] = []
+        for index, report in enumerate(reports):
+            refused = sorted({m.code for m in report.messages if m.code in _NOT_FOR_ARELLE})
+            if report.kind is None or refused:
+                files.append(None)
+                reasons.append(f"its taxonomy reaches what may not be read ({', '.join(refused)})" if refused
+                               else None)
+                continue
+            reasons.append(None)
+            if "!/" not in report.file:
+                files.append(Path(report.file))
+                continue
+            copy = Path(scratch) / f"{index}{'.html' if report.kind == 'inline' else '.xbrl'}"
+            copy.write_bytes(read_member(report.file))
+            files.append(copy)
+        yield files, reasons

@@ -17,17 +17,17 @@ exact ones. Nil facts and values that could not be read take no part.
 """
 from __future__ import annotations
 
-import decimal
 from collections import defaultdict
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import product
 
 from exporter.taxonomy.files import NAMESPACE
 from exporter.validation.draft import Draft, DraftFact
 from exporter.validation.dts import Dts
 from exporter.validation.messages import Message, error
+from exporter.validation.numbers import EXACT, bounded_decimal
 
-_EXACT = decimal.Context(prec=60)
+_EXACT = EXACT
 RECIPIENT_AXIS = f"{{{NAMESPACE}}}RecipientCategoryAxis"
 
 
@@ -46,10 +46,7 @@ WANTED = frozenset(RIGHTS + SHARES + SHARES_PER_RIGHT + ALLOTTED + PER_SHARE + P
 
 
 def _number(fact: DraftFact) -> Decimal | None:
-    try:
-        return Decimal(fact.value.strip())
-    except (InvalidOperation, AttributeError):
-        return None
+    return bounded_decimal(fact.value)
 
 
 def _fmt(value: Decimal) -> str:

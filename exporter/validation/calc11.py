@@ -9,13 +9,13 @@ duplicates count once, at their most precise; bindings with inconsistent duplica
 """
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
 from exporter.validation.draft import Draft, DraftFact
 from exporter.validation.dts import Dts
 from exporter.validation.messages import Message, error
+from exporter.validation.numbers import EXACT, MAX_EXPONENT, bounded_decimal, quantize
 
 Interval = tuple[Decimal, Decimal]
 
@@ -23,26 +23,29 @@ Interval = tuple[Decimal, Decimal]
 def _decimals(fact: DraftFact, value: Decimal) -> Decimal | None:
     """The fact's decimals as a number (INF as None); precision is converted as XBRL 2.1 4.6.6 says."""
     if fact.decimals is not None:
-        return None if fact.decimals.strip() == "INF" else Decimal(fact.decimals.strip())
+        text = fact.decimals.strip()
+        return None if text == "INF" else Decimal(max(-MAX_EXPONENT, min(MAX_EXPONENT, int(text))))
     precision = (fact.precision or "INF").strip()
     if precision == "INF":
         return None
     if value == 0:
         return None
-    return Decimal(int(precision) - math.floor(value.copy_abs().log10()) - 1)
+    return Decimal(max(-MAX_EXPONENT, min(MAX_EXPONENT, int(precision) - value.copy_abs().adjusted() - 1)))
 
 
 def _interval(fact: DraftFact) -> tuple[Interval, Decimal | None] | None:
+    value = bounded_decimal(fact.value)
+    if value is None:
+        return None
     try:
-        value = Decimal(fact.value.strip())
         decimals = _decimals(fact, value)
     except (InvalidOperation, ValueError, AttributeError):
         return None
     if decimals is None:
         return (value, value), None
-    half = Decimal(5).scaleb(-int(decimals) - 1)
-    rounded = value.quantize(Decimal(1).scaleb(-int(decimals))) if decimals > -30 else value
-    return (rounded - half, rounded + half), decimals
+    half = Decimal(5).scaleb(-int(decimals) - 1, context=EXACT)
+    rounded = quantize(value, int(decimals))
+    return (EXACT.subtract(rounded, half), EXACT.add(rounded, half)), decimals
 
 
 def _binding_value(facts: list[DraftFact]) -> Interval | bool | None:
@@ -78,8 +81,8 @@ def calc_messages(draft: Draft, dts: Dts) -> list[Message]:
             parts = [(_binding_value(facts), weight) for facts, weight in items]
             if total in (None, False) or any(p in (None, False) for p, _ in parts):
                 continue
-            low = sum((w * (lo if w > 0 else hi) for (lo, hi), w in parts), Decimal(0))
-            high = sum((w * (hi if w > 0 else lo) for (lo, hi), w in parts), Decimal(0))
+            low = sum((EXACT.multiply(Decimal(w), lo if w > 0 else hi) for (lo, hi), w in parts), Decimal(0))
+            high = sum((EXACT.multiply(Decimal(w), hi if w > 0 else lo) for (lo, hi), w in parts), Decimal(0))
             if total[1] < low or total[0] > high:
                 fact = totals[0]
                 names = " + ".join(f"{f[0].prefixed} {f[0].value}" for f, _ in items)

@@ -9,7 +9,6 @@ without a default present. Concepts in no hypercube are not dimensionally constr
 """
 from __future__ import annotations
 
-from exporter.taxonomy.files import NAMESPACE
 from exporter.validation.draft import Draft, DraftContext
 from exporter.validation.dts import Dts
 from exporter.validation.messages import Message, error
@@ -34,7 +33,7 @@ def _context_messages(draft: Draft, dts: Dts, context: DraftContext) -> list[Mes
         seen.add(dimension_name)
         if dimension is None or (kind == "typed") != (dimension.typed_domain is not None):
             what = "typed" if kind == "typed" else "explicit"
-            messages.append(error("xdt:notADimension", f"{label} is not an {what} dimension of the eqi taxonomy "
+            messages.append(error("xdt:notADimension", f"{label} is not an {what} dimension of the taxonomy "
                                   f"(xbrldi:{what}Member names it)", **where()))
             continue
         if kind == "typed":
@@ -42,10 +41,10 @@ def _context_messages(draft: Draft, dts: Dts, context: DraftContext) -> list[Mes
                 messages.append(error("xdt:invalidTypedMember", f"{label} must hold {_local(dimension.typed_domain)}, "
                                       f"not {_local(str(member.tag))}", **where()))
             continue
-        concept = dts.concepts.get(member) if member.startswith(f"{{{NAMESPACE}}}") else None
+        concept = dts.concepts.get(member)
         if concept is None:
             messages.append(error("xdt:undefinedMember", f"{label} member {_local(member)} is not declared in the "
-                                  "eqi taxonomy", **where()))
+                                  "taxonomy", **where()))
         elif member == dimension.default:
             messages.append(error("xdt:defaultMemberUsed", f"{label} names {_local(member)}, the dimension's "
                                   "default; leave the dimension out instead", **where()))
@@ -53,24 +52,63 @@ def _context_messages(draft: Draft, dts: Dts, context: DraftContext) -> list[Mes
 
 
 def _fact_problems(dts: Dts, concept: str, members: tuple) -> list[tuple[str, str]]:
-    """Problems of a fact of ``concept`` in a context with these members; "{context}" is filled in later."""
-    allowed = dts.item_dimensions[concept]
-    problems = []
+    """Problems of a fact of ``concept`` in a context with these members; "{context}" is filled in later.
+
+    XBRL Dimensions 1.0: the fact is valid when, for at least one role of its has-hypercube
+    relationships, every ``all`` hypercube of that role is satisfied and no ``notAll`` one is. A
+    hypercube is satisfied when each of its dimensions has a value in the cube's context element
+    (given there, or the dimension's default) that is a usable member of its domain, and, when the
+    cube is closed, that element has no other dimension. The problems of the first role are reported.
+    """
+    cubes = dts.xdt.cubes.get(concept, []) if dts.xdt is not None else []
+    if not cubes:
+        return []
+    given: dict[str, dict[str, object]] = {"segment": {}, "scenario": {}}
     for kind, dimension_name, member, in_segment in members:
         dimension = dts.dimensions.get(dimension_name)
         if dimension is None or (kind == "typed") != (dimension.typed_domain is not None):
             continue  # reported for the context
-        if dimension_name not in allowed or not in_segment:
-            problems.append(("xdt:dimensionNotAllowed", f"context {{context}} has dimension "
-                             f"{_local(dimension_name)}, which the hypercube of {_local(concept)} does not include "
-                             "(in the segment)"))
-        elif kind == "explicit" and member in dts.concepts and member not in dimension.members:
-            problems.append(("xdt:invalidMember", f"{_local(member)} is not a member of {_local(dimension_name)} "
-                             "(context {context})"))
-    for dimension_name in dts.required_dimensions(concept):
-        if not any(d == dimension_name for _, d, _, _ in members):
-            problems.append(("xdt:missingDimension", f"context {{context}} lacks {_local(dimension_name)}, which "
-                             f"{_local(concept)} requires (it has no default)"))
+        given["segment" if in_segment else "scenario"][dimension_name] = member
+    roles: dict[str, list] = {}
+    for cube in cubes:
+        roles.setdefault(cube.role, []).append(cube)
+    first: list[tuple[str, str]] | None = None
+    for role_cubes in roles.values():
+        problems: list[tuple[str, str]] = []
+        for cube in role_cubes:
+            found = _cube_problems(dts, concept, cube, given)
+            if cube.positive:
+                problems += found
+            elif not found:
+                problems.append(("xdt:notAllSatisfied", f"context {{context}} falls in hypercube "
+                                 f"{_local(cube.hypercube)}, which is excluded (notAll) for {_local(concept)}"))
+        if not problems:
+            return []
+        if first is None:
+            first = problems
+    return first or []
+
+
+def _cube_problems(dts: Dts, concept: str, cube, given: dict[str, dict[str, object]]) -> list[tuple[str, str]]:
+    where = given[cube.context_element]
+    problems = []
+    for dimension_name, usable in cube.dimensions.items():
+        dimension = dts.dimensions.get(dimension_name)
+        value = where.get(dimension_name)
+        if value is None:
+            if dimension is None or dimension.default is None:
+                problems.append(("xdt:missingDimension", f"context {{context}} lacks {_local(dimension_name)}, which "
+                                 f"{_local(concept)} requires (it has no default)"))
+            continue
+        if usable is not None and isinstance(value, str) and value not in usable:
+            problems.append(("xdt:invalidMember", f"{_local(value)} is not a member of {_local(dimension_name)} "
+                             f"for {_local(concept)} (context {{context}})"))
+    if cube.closed:
+        for dimension_name in where:
+            if dimension_name not in cube.dimensions:
+                problems.append(("xdt:dimensionNotAllowed", f"context {{context}} has dimension "
+                                 f"{_local(dimension_name)}, which the hypercube of {_local(concept)} does not "
+                                 f"include (in the {cube.context_element})"))
     return problems
 
 
@@ -87,7 +125,8 @@ def dimension_messages(draft: Draft, dts: Dts) -> list[Message]:
             messages += _context_messages(draft, dts, context)
     signatures: dict[str, tuple] = {}
     cache: dict[tuple[str, tuple], list[tuple[str, str]]] = {}
-    constrained, contexts = dts.item_dimensions, draft.contexts
+    constrained = dts.xdt.cubes if dts.xdt is not None else dts.item_dimensions
+    contexts = draft.contexts
     for fact in draft.facts:
         if fact.concept not in constrained:
             continue  # in no hypercube: not dimensionally constrained (or not an item: reported elsewhere)

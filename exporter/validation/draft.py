@@ -8,15 +8,17 @@ into XBRL 2.1 items, so the taxonomy's types check the values of both kinds of d
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from sys import intern
 
 from lxml import etree
 
 from exporter.taxonomy.namespaces import IX, LINK, XBRLDI, XBRLI, XHTML, XLINK, XML_LANG
 from exporter.validation.messages import Message, error, warning
+from exporter.validation.numbers import EXACT, MAX_DIGITS, MAX_SCALE, bounded_decimal, plain
+from exporter.validation.sequal import SEqual
 from exporter.validation.transforms import FormatNotChecked, TransformError, transform
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
@@ -36,6 +38,10 @@ class DraftContext:
     typed: dict[str, etree._Element]  # dimension Clark -> the typed member's content element
     members: list[tuple[str, str, object, bool]]  # (kind, dimension, member, in segment?) in document order
     element: etree._Element
+    segment: list[etree._Element] = field(default_factory=list)  # the segment's and scenario's children
+    scenario: list[etree._Element] = field(default_factory=list)
+    has_segment: bool = False
+    has_scenario: bool = False
     _key: tuple | None = None
 
     @property
@@ -44,10 +50,49 @@ class DraftContext:
 
     @property
     def aspect_key(self) -> tuple:
+        """Equal for s-equal contexts (XBRL 2.1 4.10): entity, period instants, segment and scenario."""
         if self._key is None:
-            typed = tuple(sorted((d, etree.tostring(e, method="c14n")) for d, e in self.typed.items()))
-            self._key = (self.scheme, self.identifier, self.period, tuple(sorted(self.explicit.items())), typed)
+            self.compute_key(SEqual(None))
+        assert self._key is not None
         return self._key
+
+    def compute_key(self, sequal: SEqual) -> None:
+        typed = tuple(sorted((d, sequal.key(e)) for d, e in self.typed.items())) if self.typed else ()
+        dimensional = (_EXPLICIT, _TYPED)
+        segment = sequal.keys([e for e in self.segment if e.tag not in dimensional]) if self.segment else ()
+        scenario = sequal.keys([e for e in self.scenario if e.tag not in dimensional]) if self.scenario else ()
+        other = (typed, segment, scenario)
+        self._key = (self.scheme, self.identifier, period_key(self.period), tuple(sorted(self.explicit.items())),
+                     other)
+
+
+@functools.lru_cache(maxsize=4096)
+def period_key(period: tuple) -> tuple:
+    """The period as points in time (a bare date is the start of that day, or its end as an instant or
+    endDate), so that lexically different equal periods compare equal."""
+    kind = period[0]
+    if kind == "instant":
+        return ("instant", _point(period[1], True))
+    if kind == "duration":
+        return ("duration", _point(period[1], False), _point(period[2], True))
+    return period
+
+
+def _point(text: str, end: bool) -> object:
+    from datetime import date, datetime, timedelta
+
+    value = text.strip()
+    try:
+        if "T" not in value:
+            day = date.fromisoformat(value[:10])
+            moment = datetime(day.year, day.month, day.day) + (timedelta(days=1) if end else timedelta())
+            return moment.isoformat()
+        if value.endswith("T24:00:00"):
+            day = date.fromisoformat(value[:10])
+            return (datetime(day.year, day.month, day.day) + timedelta(days=1)).isoformat()
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None).isoformat()
+    except ValueError:
+        return value
 
 
 @dataclass
@@ -70,14 +115,18 @@ class DraftFact:
     """One fact: its concept (Clark name), references, attributes and value (after formats for inline)."""
 
     __slots__ = (
+        "_line",
+        "_prefix",
         "_xpath",
         "concept",
         "context_ref",
         "decimals",
         "element",
+        "is_tuple",
         "lang",
         "nil",
         "numeric",
+        "parent",
         "precision",
         "unit_ref",
         "value",
@@ -95,20 +144,26 @@ class DraftFact:
         self.numeric: bool = numeric  # ix:nonFraction, or (instance) has a unitRef
         self.nil: bool = nil
         self._xpath: str | None = None
+        self.parent: int = -1  # index (in Draft.facts) of the tuple holding this fact, -1 at the top level
+        self.is_tuple: bool = False
+        self._line: int | None = None  # (streamed facts keep no element: their line and prefix instead)
+        self._prefix: str | None = None
 
     @property
     def line(self) -> int | None:
-        return self.element.sourceline
+        return self._line if self.element is None else self.element.sourceline
 
     @property
-    def xpath(self) -> str:
-        if self._xpath is None:
+    def xpath(self) -> str | None:
+        if self._xpath is None and self.element is not None:
             self._xpath = self.element.getroottree().getpath(self.element)
         return self._xpath
 
     @property
     def prefixed(self) -> str:
         local = self.concept.rpartition("}")[2]
+        if self.element is None:
+            return f"{self._prefix}:{local}" if self._prefix else local
         if self.element.tag == self.concept:  # instance: the element's own prefix
             return f"{self.element.prefix}:{local}" if self.element.prefix else local
         name = self.element.get("name", "")  # inline: the name attribute as written
@@ -208,6 +263,8 @@ def _read_context(element: etree._Element, names: _QNames) -> DraftContext:
                 if child.tag == _IDENTIFIER:
                     context.scheme, context.identifier = child.get("scheme"), (child.text or "").strip()
                 elif child.tag == _SEGMENT:
+                    context.has_segment = True
+                    context.segment = [c for c in child if isinstance(c.tag, str)]
                     _read_members(child, True, names, context)
         elif tag == _PERIOD:
             dates = {child.tag: (child.text or "").strip() for child in part}
@@ -218,6 +275,8 @@ def _read_context(element: etree._Element, names: _QNames) -> DraftContext:
             else:
                 context.period = ("duration", dates.get(_START, ""), dates.get(_END, ""))
         elif tag == _SCENARIO:
+            context.has_scenario = True
+            context.scenario = [c for c in part if isinstance(c.tag, str)]
             _read_members(part, False, names, context)
     return context
 
@@ -245,26 +304,44 @@ def _collect_resources(draft: Draft, elements, names: _QNames) -> None:
         store.setdefault(item.id, item)
 
 
-def read_instance(tree: etree._ElementTree, file: str | None, uniform_namespaces: bool = False) -> Draft:
+def read_instance(tree: etree._ElementTree, file: str | None, uniform_namespaces: bool = False,
+                  tuples: frozenset[str] | set[str] = frozenset()) -> Draft:
+    """The instance's references, contexts, units and facts (``tuples``: the DTS's tuple concepts, whose
+    children are facts too)."""
     root = tree.getroot()
     draft = Draft("instance", file, tree)
     draft.schema_refs = [(ref.get(f"{{{XLINK}}}href", ""), ref) for ref in root.iterfind(f"{{{LINK}}}schemaRef")]
     _collect_resources(draft, root, _QNames(root, uniform_namespaces))
-    root_lang = root.get(XML_LANG)
+    _read_facts(draft, root, root.get(XML_LANG), tuples, -1, True)
+    return draft
+
+
+def _read_facts(draft: Draft, holder: etree._Element, holder_lang: str | None, tuples: frozenset[str] | set[str],
+                parent: int, top: bool) -> None:
     facts = draft.facts
-    for element in root:
+    for element in holder:
         tag = element.tag
-        if not isinstance(tag, str) or tag.startswith((f"{{{XBRLI}}}", f"{{{LINK}}}")):
+        if not isinstance(tag, str) or (top and tag.startswith((f"{{{XBRLI}}}", f"{{{LINK}}}"))):
             continue
         get = element.get
+        if tag in tuples:
+            fact = DraftFact(intern(tag), None, None, None, None, None, get(XML_LANG) or holder_lang, element, False,
+                             get(XSI_NIL) in ("true", "1"))
+            fact.is_tuple = True
+            fact.parent = parent
+            facts.append(fact)
+            _read_facts(draft, element, get(XML_LANG) or holder_lang, tuples, len(facts) - 1, False)
+            continue
         nil = get(XSI_NIL) in ("true", "1")
         unit_ref = get("unitRef")
         # (lxml returns a new string on every access: interning the few distinct names, references
         # and decimals keeps 100,000 facts from holding 100,000 copies of each)
-        facts.append(DraftFact(intern(tag), _intern(get("contextRef")), _intern(unit_ref), _intern(get("decimals")),
-                               get("precision"), None if nil else (element.text or ""), get(XML_LANG) or root_lang,
-                               element, unit_ref is not None, nil))
-    return draft
+        fact = DraftFact(intern(tag), _intern(get("contextRef")), _intern(unit_ref), _intern(get("decimals")),
+                         get("precision"), None if nil else (element.text or ""), get(XML_LANG) or holder_lang,
+                         element, unit_ref is not None, nil)
+        if parent >= 0:
+            fact.parent = parent
+        facts.append(fact)
 
 
 def _lang(element: etree._Element) -> str | None:
@@ -357,7 +434,7 @@ def _apply_format(element: etree._Element, text: str, fact: DraftFact, draft: Dr
         try:
             value = transform(namespace or "", local, text)
         except KeyError:
-            draft.messages.append(error("ix:unknownFormat", f"format {fmt!r} is not a Transformation Registry 4 or 5 "
+            draft.messages.append(error("ix:unknownFormat", f"format {fmt!r} is not a Transformation Registry (1 to 5, or the SEC's) "
                                         f"format (namespace {namespace or 'undeclared'})", **fact.where(), file=draft.file))
             return None
         except FormatNotChecked:
@@ -370,32 +447,33 @@ def _apply_format(element: etree._Element, text: str, fact: DraftFact, draft: Dr
     if not numeric:
         return value
     value = value.strip()
-    try:
-        if not _DECIMAL.fullmatch(value):
-            raise InvalidOperation
-        number = Decimal(value)
-    except InvalidOperation:
-        draft.messages.append(error("ix:invalidNumber", f"{text.strip()!r} is not a number (an ix:nonFraction "
-                                    "without a format must hold digits, an optional '.' and nothing else; give a "
-                                    "format such as ixt:num-dot-decimal)", **fact.where(), file=draft.file))
+    number = bounded_decimal(value) if _DECIMAL.fullmatch(value) else None
+    if number is None:
+        too_long = _DECIMAL.fullmatch(value) is not None
+        draft.messages.append(error("ix:invalidNumber", (f"{len(value)} digits is more than this validator reads "
+                                    f"({MAX_DIGITS})" if too_long else f"{text.strip()[:80]!r} is not a number (an "
+                                    "ix:nonFraction without a format must hold digits, an optional '.' and nothing "
+                                    "else; give a format such as ixt:num-dot-decimal)"), **fact.where(),
+                                    file=draft.file))
         return None
     scale = element.get("scale")
     if scale:
         try:
-            number = number.scaleb(int(scale))
+            places = int(scale.strip())
         except ValueError:
-            draft.messages.append(error("ix:invalidScale", f"scale={scale!r} is not an integer", **fact.where(),
-                                        file=draft.file))
+            places = None
+        if places is None or abs(places) > MAX_SCALE:
+            draft.messages.append(error("ix:invalidScale", f"scale={scale[:40]!r} is not an integer between "
+                                        f"-{MAX_SCALE} and {MAX_SCALE}", **fact.where(), file=draft.file))
             return None
+        number = number.scaleb(places, context=EXACT)
     if element.get("sign") == "-":
         number = -number
-    if number == number.to_integral_value():
-        return format(number.quantize(Decimal(1)), "f")
-    return format(number.normalize(), "f")
+    return plain(number)
 
 
-def read_draft(tree: etree._ElementTree, file: str | None = None, *, uniform_namespaces: bool = False
-               ) -> Draft | None:
+def read_draft(tree: etree._ElementTree, file: str | None = None, *, uniform_namespaces: bool = False,
+               tuples: frozenset[str] | set[str] = frozenset()) -> Draft | None:
     """The draft in ``tree``, or None if it is neither kind.
 
     ``uniform_namespaces``: the caller knows every namespace is declared on the root element (a
@@ -403,7 +481,7 @@ def read_draft(tree: etree._ElementTree, file: str | None = None, *, uniform_nam
     """
     kind = detect_kind(tree.getroot())
     if kind == "instance":
-        return read_instance(tree, file, uniform_namespaces)
+        return read_instance(tree, file, uniform_namespaces, tuples)
     if kind == "inline":
         return read_inline(tree, file, uniform_namespaces)
     return None

@@ -14,8 +14,8 @@ URL is an error, never a download.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
-import xmlschema
 from lxml import etree
 
 from exporter.taxonomy.files import (
@@ -27,6 +27,9 @@ from exporter.taxonomy.files import (
     uri_mapper,
 )
 from exporter.taxonomy.namespaces import XBRLDI
+
+if TYPE_CHECKING:  # xmlschema is imported only to explain a failure (it costs ~0.3 s to import)
+    import xmlschema
 
 XBRLDI_URL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
 INLINE_SCHEMA_URL = "http://www.xbrl.org/2013/inlineXBRL/xhtml-inlinexbrl-1_1.xsd"
@@ -41,6 +44,8 @@ _INSTANCE_WRAPPER = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
 @functools.cache
 def instance_schema() -> xmlschema.XMLSchema:
     """xmlschema's model of our taxonomy plus xbrldi."""
+    import xmlschema
+
     schema = xmlschema.XMLSchema(str(entry_point_path()), uri_mapper=uri_mapper, build=False)
     schema.import_schema(XBRLDI, XBRLDI_URL)
     schema.build()
@@ -50,6 +55,8 @@ def instance_schema() -> xmlschema.XMLSchema:
 @functools.cache
 def inline_schema() -> xmlschema.XMLSchema:
     """xmlschema's model of Inline XBRL 1.1 (only built to explain a failure)."""
+    import xmlschema
+
     return xmlschema.XMLSchema(resolve_url(INLINE_SCHEMA_URL).as_uri(), uri_mapper=uri_mapper)
 
 
@@ -81,4 +88,14 @@ def lxml_instance_schema() -> etree.XMLSchema:
 @functools.cache
 def lxml_inline_schema() -> etree.XMLSchema:
     path = resolve_url(INLINE_SCHEMA_URL)
+    return etree.XMLSchema(etree.parse(str(path), _schema_parser()))
+
+
+INLINE10_SCHEMA_URL = "http://www.xbrl.org/2008/inlineXBRL/xhtml-inlinexbrl-1_0.xsd"
+
+
+@functools.cache
+def lxml_inline10_schema() -> etree.XMLSchema:
+    """Inline XBRL 1.0 (what EDINET and the first SEC filings use), from arelle-release's cache."""
+    path = resolve_url(INLINE10_SCHEMA_URL)
     return etree.XMLSchema(etree.parse(str(path), _schema_parser()))

@@ -1,6 +1,8 @@
 """Inline XBRL Transformation Registry 4 and 5: displayed text to the fact's value.
 
-``REGISTRY`` names every format of TR4 and TR5 (TR5 is TR4 plus a few). The formats notices of
+``REGISTRY`` names every format of TR4 and TR5 (TR5 is TR4 plus a few), and of the older
+registries (TR1, TR2, TR3, used by Inline XBRL 1.0 filings such as EDINET's) and the SEC's
+``ixt-sec`` formats; an older format that equals a TR4 one is applied as that one. The formats notices of
 this kind use (numbers, booleans, numeric, English and Japanese dates) are implemented here from
 the registry's definitions; any other registry format raises ``FormatNotChecked`` (reported as a
 warning: valid, but its value is not checked), and a name in neither registry raises KeyError
@@ -41,7 +43,46 @@ _TR4_NAMES = frozenset(
     + [f"date-monthname-year-{lang}" for lang in _LANGS_MONTH_YEAR])
 _TR5_NAMES = _TR4_NAMES | {"date-day-monthname-cy", "date-day-monthname-year-cy", "date-monthname-year-cy",
                            "num-comma-decimal-apos", "num-dot-decimal-apos", "num-unit-decimal-apos"}
-REGISTRY: dict[str, frozenset[str]] = {TR4: _TR4_NAMES, TR5: _TR5_NAMES}
+TR1 = "http://www.xbrl.org/2008/inlineXBRL/transformation"
+TR2 = "http://www.xbrl.org/inlineXBRL/transformation/2010-04-20"
+TR3 = "http://www.xbrl.org/inlineXBRL/transformation/2015-02-26"
+SEC = "http://www.sec.gov/inlineXBRL/transformation/2015-08-31"
+# Transformation Registries 1-3 and the SEC's formats: name -> the TR4 format it equals (None: a format
+# of that registry this validator does not implement, reported as not checked).
+_TR1_ALIASES = {
+    "dateslashus": "date-month-day-year", "dateslasheu": "date-day-month-year", "datedotus": "date-month-day-year",
+    "datedoteu": "date-day-month-year", "datelongus": "date-monthname-day-year-en",
+    "dateshortus": "date-monthname-day-year-en", "datelonguk": "date-day-monthname-year-en",
+    "dateshortuk": "date-day-monthname-year-en", "numcommadot": "num-dot-decimal", "numdotcomma": "num-comma-decimal",
+    "numspacedot": "num-dot-decimal", "numspacecomma": "num-comma-decimal", "numcomma": "num-comma-decimal",
+    "numdash": "fixed-zero", "dateslashdaymontheu": "date-day-month", "dateslashmonthdayus": "date-month-day",
+    "datelongmonthdayus": "date-monthname-day-en", "datelongdaymonthuk": "date-day-monthname-en",
+    "dateshortmonthdayus": "date-monthname-day-en", "dateshortdaymonthuk": "date-day-monthname-en",
+    "datelongmonthyear": None, "dateshortmonthyear": None, "datelongyearmonth": None, "dateshortyearmonth": None,
+}
+_TR2_ALIASES = {
+    "booleanfalse": "fixed-false", "booleantrue": "fixed-true", "datedaymonth": "date-day-month",
+    "datedaymonthen": "date-day-monthname-en", "datedaymonthyear": "date-day-month-year",
+    "datedaymonthyearen": "date-day-monthname-year-en", "dateerayearmonthdayjp": "date-jpn-era-year-month-day",
+    "dateerayearmonthjp": "date-jpn-era-year-month", "datemonthday": "date-month-day",
+    "datemonthdayen": "date-monthname-day-en", "datemonthdayyear": "date-month-day-year",
+    "datemonthdayyearen": "date-monthname-day-year-en", "datemonthyearen": "date-monthname-year-en",
+    "dateyearmonthdaycjk": "date-year-month-day", "dateyearmonthen": "date-year-monthname-en",
+    "dateyearmonthcjk": "date-year-month", "nocontent": "fixed-empty", "numcommadecimal": "num-comma-decimal",
+    "numdotdecimal": "num-dot-decimal", "numunitdecimal": "num-unit-decimal", "zerodash": "fixed-zero",
+}
+_TR3_ALIASES = {
+    **_TR2_ALIASES, "calindaymonthyear": None, "datedaymonthdk": None, "datedaymonthyeardk": None,
+    "datedaymonthyearin": None, "datemonthyear": "date-month-year", "datemonthyeardk": None, "datemonthyearin": None,
+    "dateyearmonthday": "date-year-month-day", "numdotdecimalin": None, "numunitdecimalin": None,
+}
+_SEC_ALIASES = {name: None for name in (
+    "numwordsen", "numinf", "numneginf", "numnan", "durday", "durmonth", "duryear", "durhour", "durwordsen",
+    "datequarterend", "boolballotbox", "yesnoballotbox", "exchnameen", "stateprovnameen", "countrynameen",
+    "edgarprovcountryen", "entityfilercategoryen")}
+_ALIASES = {TR1: _TR1_ALIASES, TR2: _TR2_ALIASES, TR3: _TR3_ALIASES, SEC: _SEC_ALIASES}
+REGISTRY: dict[str, frozenset[str]] = {TR4: _TR4_NAMES, TR5: _TR5_NAMES,
+                                       **{ns: frozenset(names) for ns, names in _ALIASES.items()}}
 
 _WS = "[ \t\n\r]*"
 _FULL_WIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
@@ -203,6 +244,11 @@ def transform(namespace: str, name: str, text: str) -> str:
     """
     if name not in REGISTRY.get(namespace, ()):
         raise KeyError(f"{{{namespace}}}{name}")
+    if namespace in _ALIASES:
+        alias = _ALIASES[namespace][name]
+        if alias is None:
+            raise FormatNotChecked(name)
+        name = alias
     function = IMPLEMENTED.get(name)
     if function is None:
         raise FormatNotChecked(name)

@@ -2,114 +2,148 @@
 
 One code path: ``export`` validates what it built with ``validate_bytes``, and the ``validate``
 command runs the same function on each draft it finds. The kind of a document is read from its
-content (root element, zip signature), never from its file name.
+content (root element, zip signature), never from its file name. An XBRL instance or Inline XBRL
+document is validated with the DTS its references discover; a taxonomy schema or linkbase given
+as the entry point has its DTS validated.
 """
 from __future__ import annotations
 
 import gc
 import os
-import zipfile
-from collections.abc import Iterator
+import posixpath
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from exporter.safety.xml import UnsafeXmlError, XmlLimits, parse_untrusted
-from exporter.validation.business_rules import business_rule_messages
-from exporter.validation.calc11 import calc_messages
-from exporter.validation.dimensions import dimension_messages
-from exporter.validation.draft import detect_kind, read_draft
-from exporter.validation.dts import load_dts
-from exporter.validation.inline_rules import inline_messages
-from exporter.validation.messages import Report, error
-from exporter.validation.packages import TaxonomyPackages
-from exporter.validation.xbrl21 import xbrl21_messages
-from exporter.validation.xsd import xsd_messages
+from exporter.taxonomy.dts.archives import ArchiveError, BoundedArchive, is_zip
+from exporter.taxonomy.dts.discovery import kind_of
+from exporter.taxonomy.dts.packages import Package, open_report_package
+from exporter.taxonomy.dts.urls import file_url, zip_url
+from exporter.validation.messages import Report, error, info, printable
+from exporter.validation.sniff import looks_like_xml
+from exporter.validation.taxonomy import Taxonomies
 
-ZIP_SIGNATURE = b"PK\x03\x04"
-MAX_ARCHIVE_MEMBERS = 10_000
-MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024  # uncompressed, all members together
 MAX_FILE_BYTES = XmlLimits().max_bytes  # one document, a file or a zip member
+MAX_FOLDER_DEPTH = 64
+MAX_FOLDER_FILES = 100_000
+PROFILES = ("auto", "xbrl", "eqi")
 
 
 class NoDrafts(LookupError):
     """A folder or zip holds no XBRL instance or Inline XBRL document (a usage error, exit 2)."""
 
 
-def validate_tree(tree: etree._ElementTree, *, file: str | None = None,
-                  packages: TaxonomyPackages | None = None, uniform_namespaces: bool = False) -> Report:
+@dataclass
+class Options:
+    """How documents are judged: the profile ("auto": ours when the DTS includes eqi) and calculations."""
+
+    profile: str = "auto"
+    calc: str | None = None  # "1.0" (XBRL 2.1), "1.1" (round to nearest); None: the profile's
+    taxonomies: Taxonomies = field(default_factory=Taxonomies)
+    fast: bool = True  # large instances try the streaming path first (stream.py)
+    ixds: bool = False  # the Inline XBRL documents of one folder form one document set (report packages: always)
+
+
+_DEFAULT = Options()
+
+
+def validate_tree(tree: etree._ElementTree, *, file: str | None = None, packages: object = None,
+                  uniform_namespaces: bool = False, options: Options | None = None,
+                  roots: Sequence[Path] = (), url: str | None = None) -> Report:
     """Every layer on a parsed document. (``uniform_namespaces``: see ``draft.read_draft``.)"""
+    options = options or _options(packages)
     collecting = gc.isenabled()
     gc.disable()  # a draft is a few hundred thousand small objects and no cycles: skip the GC passes
     try:
-        return _validate_tree(tree, file, packages, uniform_namespaces)
+        from exporter.validation.document import validate_document
+
+        return validate_document(tree, file=file, url=url or _url_of(file), roots=roots, options=options,
+                                 uniform_namespaces=uniform_namespaces)
     finally:
         if collecting:
             gc.enable()
 
 
-def _validate_tree(tree: etree._ElementTree, file: str | None, packages: TaxonomyPackages | None,
-                   uniform_namespaces: bool) -> Report:
-    draft = read_draft(tree, file, uniform_namespaces=uniform_namespaces)
-    if draft is None:
-        report = Report(file, None)
-        report.messages.append(error("input:notXbrl", "neither an XBRL instance (xbrli:xbrl) nor an Inline XBRL "
-                                     "document (XHTML with ix: elements)", file=file, line=tree.getroot().sourceline))
-        return report
-    dts = load_dts()
-    report = Report(file, draft.kind)
-    report.extend(xsd_messages(draft, dts))
-    report.extend(draft.messages)
-    if draft.kind == "inline":
-        report.extend(inline_messages(draft))
-    resolvable = (packages or TaxonomyPackages()).resolvable
-    report.extend(xbrl21_messages(draft, dts, resolvable))
-    report.extend(dimension_messages(draft, dts))
-    report.extend(calc_messages(draft, dts))
-    report.extend(business_rule_messages(draft, dts))
-    return report
+def _url_of(file: str | None) -> str:
+    if file is None:
+        return "urn:disclosure-exporter:document"
+    if "!/" in file:
+        archive, _, member = file.partition("!/")
+        return zip_url(os.path.abspath(archive), member)
+    return file_url(os.path.abspath(file))
 
 
-def validate_bytes(data: bytes, *, file: str | None = None, packages: TaxonomyPackages | None = None) -> Report:
-    report = _validate_data(data, file, packages, only_drafts=False)
+def _options(packages: object) -> Options:
+    from exporter.validation.packages import TaxonomyPackages
+
+    if isinstance(packages, TaxonomyPackages) and packages.packages:
+        return Options(taxonomies=Taxonomies(packages=packages.packages))
+    return _DEFAULT
+
+
+def validate_bytes(data: bytes, *, file: str | None = None, packages: object = None,
+                   options: Options | None = None, roots: Sequence[Path] = ()) -> Report:
+    report = _validate_data(data, file, options or _options(packages), roots, only_drafts=False)
     assert report is not None
     return report
 
 
-def _validate_data(data: bytes, file: str | None, packages: TaxonomyPackages | None, *, only_drafts: bool
-                   ) -> Report | None:
-    """The report for ``data``; with ``only_drafts``, None for content that is not a draft (skipped)."""
-    if only_drafts and not _looks_like_xml(data):
+def _validate_data(data: bytes, file: str | None, options: Options, roots: Sequence[Path], *, only_drafts: bool,
+                   url: str | None = None) -> Report | None:
+    """The report for ``data``; with ``only_drafts``, None for content that is not XML (skipped)."""
+    if only_drafts and not looks_like_xml(data):
         return None
+    if options.fast:
+        from exporter.validation.stream import validate_instance
+
+        fast = validate_instance(data, file, url or _url_of(file), roots, options)
+        if fast is not None:
+            return fast
     try:
         tree = parse_untrusted(data, name=file)
     except UnsafeXmlError as exc:  # hostile or broken XML is reported, never skipped
+        from exporter.validation.schema_set import clean_libxml2_message
+
         report = Report(file, None)
-        report.messages.append(error(exc.code, exc.message, file=file, line=exc.line))
+        report.messages.append(error(exc.code, clean_libxml2_message(exc.message), file=file, line=exc.line))
         return report
-    if only_drafts and detect_kind(tree.getroot()) is None:
-        return None
     # Every namespace declared on the root (the usual case) lets QName values resolve faster.
     uniform = data.count(b"xmlns") == len(tree.getroot().nsmap)
-    return validate_tree(tree, file=file, packages=packages, uniform_namespaces=uniform)
-
-
-def _looks_like_xml(data: bytes) -> bool:
-    """Worth parsing: starts (after a byte-order mark and whitespace) with '<', in UTF-8 or UTF-16."""
-    head = data[:256].lstrip(b"\xef\xbb\xbf").lstrip()
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head[2:].replace(b"\x00", b"").lstrip()
-    return head.startswith(b"<")
+    return validate_tree(tree, file=file, uniform_namespaces=uniform, options=options, roots=roots, url=url)
 
 
 def _folder_files(folder: Path) -> Iterator[Path]:
-    """Regular files under ``folder``, sorted; symbolic links are not followed (nothing outside is read)."""
+    """Regular files under ``folder``, sorted; symbolic links are not followed (nothing outside is read).
+
+    Bounded in depth and count: a folder nested deeper than MAX_FOLDER_DEPTH is not entered (and
+    said so), so a pathological tree cannot exhaust the stack or the clock.
+    """
+    base_depth = len(folder.parts)
+    count = 0
     for directory, subdirectories, files in os.walk(folder, followlinks=False):
         subdirectories.sort()
+        if len(Path(directory).parts) - base_depth >= MAX_FOLDER_DEPTH:
+            subdirectories.clear()
         for name in sorted(files):
             path = Path(directory) / name
             if path.is_file() and not path.is_symlink():
+                count += 1
+                if count > MAX_FOLDER_FILES:
+                    return
                 yield path
+
+
+def _too_deep(folder: Path) -> list[str]:
+    deep = []
+    base_depth = len(folder.parts)
+    for directory, subdirectories, _files in os.walk(folder, followlinks=False):
+        if len(Path(directory).parts) - base_depth >= MAX_FOLDER_DEPTH and subdirectories:
+            deep.append(directory)
+            subdirectories.clear()
+    return deep
 
 
 def _read_bounded(path: Path, limit: int) -> bytes | None:
@@ -117,7 +151,10 @@ def _read_bounded(path: Path, limit: int) -> bytes | None:
     if path.stat().st_size > limit:
         return None
     chunks, total = [], 0
-    with path.open("rb") as handle:
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not os.path.isfile(path):
+            return b""
         while chunk := handle.read(1 << 20):  # (read(n) would allocate n bytes up front)
             total += len(chunk)
             if total > limit:
@@ -126,87 +163,176 @@ def _read_bounded(path: Path, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _archive_members(path: Path, name: str) -> Iterator[tuple[str, bytes | None, str | None]]:
-    """(member name, bytes or None, problem) for each file in the zip, within the limits."""
-    limit = MAX_FILE_BYTES
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        yield name, None, f"input:badArchive:{exc}"
-        return
-    with archive:
-        infos = [i for i in archive.infolist() if not i.is_dir()]
-        if len(infos) > MAX_ARCHIVE_MEMBERS:
-            yield name, None, f"input:archiveLimit:the zip has {len(infos)} members (at most {MAX_ARCHIVE_MEMBERS})"
-            return
-        total = 0
-        for info in sorted(infos, key=lambda i: i.filename):
-            member = f"{name}!/{info.filename}"
-            if info.file_size > limit:
-                yield member, None, f"input:archiveLimit:{info.file_size} bytes uncompressed (at most {limit})"
-                continue
-            try:
-                with archive.open(info) as stream:
-                    data = stream.read(limit + 1)  # the declared size may lie: never read more
-            except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError) as exc:
-                yield member, None, f"input:badArchive:{exc}"
-                continue
-            total += len(data)
-            if len(data) > limit or total > MAX_ARCHIVE_BYTES:
-                yield member, None, f"input:archiveLimit:more than {limit if len(data) > limit else MAX_ARCHIVE_BYTES} " \
-                                    "bytes uncompressed"
-                return
-            yield member, data, None
-
-
 def read_member(file: str) -> bytes:
     """The bytes of a report's file: a path, or ``zip!/member`` as ``validate_path`` names zip members."""
     archive, separator, member = file.partition("!/")
     if not separator:
-        return Path(file).read_bytes()
-    with zipfile.ZipFile(archive) as opened, opened.open(member) as stream:
-        return stream.read(MAX_FILE_BYTES + 1)
+        data = _read_bounded(Path(file), MAX_FILE_BYTES)
+        if data is None:
+            raise OSError(f"{file} is larger than {MAX_FILE_BYTES} bytes")
+        return data
+    opened = BoundedArchive(Path(archive))
+    try:
+        return opened.read(member)
+    finally:
+        opened.close()
 
 
-def _problem_report(file: str, problem: str) -> Report:
-    layer, code, text = problem.split(":", 2)
+def _problem_report(file: str, code: str, text: str) -> Report:
     report = Report(file, None)
-    report.messages.append(error(f"{layer}:{code}", text, file=file))
+    report.messages.append(error(code, text, file=file))
     return report
 
 
-def validate_path(path: Path, *, packages: TaxonomyPackages | None = None) -> list[Report]:
-    """Validate a file, every draft in a folder (recursively, sorted), or every draft in a zip.
+def _skipped_report(file: str, why: str) -> Report:
+    report = Report(file, None)
+    report.messages.append(info("input:skipped", f"skipped: {why}", file=file))
+    return report
 
-    A single file is always validated (and reported if it is not a draft); in a folder or zip,
-    files that are not XBRL instances or Inline XBRL documents (schemas, linkbases, images) are
-    skipped. Raises NoDrafts if a folder or zip holds none, and OSError if ``path`` cannot be read.
+
+def validate_path(path: Path, *, packages: object = None, options: Options | None = None) -> list[Report]:
+    """Validate a file, every document in a folder (recursively, sorted), or every document in a zip.
+
+    A single file is always validated (and reported if it is not XBRL); in a folder or zip, files
+    that are not XML (images, text) are reported as skipped (``input:skipped``), never silently;
+    schemas and linkbases found there are part of the filings' taxonomies, validated with them.
+    Raises NoDrafts if a folder or zip holds no XBRL document, and OSError if ``path`` cannot be read.
     """
+    options = options or _options(packages)
     limit = MAX_FILE_BYTES
     if path.is_dir():
-        reports = []
-        for file in _folder_files(path):
-            data = _read_bounded(file, limit)
-            if data is None:
-                reports.append(_problem_report(str(file), f"xml:tooLarge:the file is larger than {limit} bytes"))
-            elif (report := _validate_data(data, str(file), packages, only_drafts=True)) is not None:
-                reports.append(report)
-        if not reports:
-            raise NoDrafts(f"{path}: no XBRL instance or Inline XBRL document in this folder")
-        return reports
-    with path.open("rb") as handle:
-        signature = handle.read(len(ZIP_SIGNATURE))  # raises OSError for an unreadable path
-    if signature == ZIP_SIGNATURE:
-        reports = []
-        for member, data, problem in _archive_members(path, str(path)):
-            if problem is not None:
-                reports.append(_problem_report(member, problem))
-            elif (report := _validate_data(data, member, packages, only_drafts=True)) is not None:
-                reports.append(report)
-        if not reports:
-            raise NoDrafts(f"{path}: no XBRL instance or Inline XBRL document in this zip")
-        return reports
+        return _validate_folder(path, options, limit)
+    if is_zip(path):
+        return _validate_zip(path, options)
     data = _read_bounded(path, limit)
     if data is None:
-        return [_problem_report(str(path), f"xml:tooLarge:the file is larger than {limit} bytes")]
-    return [validate_bytes(data, file=str(path), packages=packages)]
+        return [_problem_report(str(path), "xml:tooLarge", f"the file is larger than {limit} bytes")]
+    return [validate_bytes(data, file=str(path), options=options, roots=[path.resolve().parent])]
+
+
+def _is_draft(report: Report) -> bool:
+    """A report about a document (or a refused one), as opposed to a file that was only skipped."""
+    return report.kind in ("instance", "inline") or not report.valid
+
+
+def _validate_folder(path: Path, options: Options, limit: int) -> list[Report]:
+    reports: list[Report] = []
+    roots = [path.resolve()]
+    taxonomy_files: list[Report] = []
+    sets: dict[str, list[tuple[str, str, bytes]]] = {}
+    for file in _folder_files(path):
+        data = _read_bounded(file, limit)
+        if data is None:
+            reports.append(_problem_report(str(file), "xml:tooLarge", f"the file is larger than {limit} bytes"))
+            continue
+        if not looks_like_xml(data):
+            reports.append(_skipped_report(str(file), "not XML"))
+            continue
+        kind = _kind_of_bytes(data)
+        if kind in ("schema", "linkbase"):
+            taxonomy_files.append(_skipped_report(str(file), f"a taxonomy {kind} (validated as part of the DTS of "
+                                                  "the filings that use it)"))
+            continue
+        if options.ixds and kind == "inline":
+            sets.setdefault(str(file.parent), []).append((str(file), file_url(str(file.resolve())), data))
+            continue
+        report = _validate_data(data, str(file), options, roots, only_drafts=True)
+        if report is not None:
+            reports.append(report if report.kind is not None or not _not_xbrl(report) else
+                           _skipped_report(str(file), "XML, but neither an XBRL instance nor an Inline XBRL "
+                                           "document"))
+    for members in sets.values():
+        reports.append(_validate_set(members, options, roots))
+    for deep in _too_deep(path):
+        reports.append(_problem_report(deep, "input:tooDeep", f"folders nested deeper than {MAX_FOLDER_DEPTH} "
+                                       "levels are not read"))
+    if not any(_is_draft(r) for r in reports):
+        raise NoDrafts(f"{path}: no XBRL instance or Inline XBRL document in this folder")
+    return reports + taxonomy_files
+
+
+def _validate_set(members: list[tuple[str, str, bytes]], options: Options, roots: Sequence[Path]) -> Report:
+    """An Inline XBRL document set (one document alone is validated as usual)."""
+    if len(members) == 1:
+        file, url, data = members[0]
+        report = _validate_data(data, file, options, roots, only_drafts=False, url=url)
+        assert report is not None
+        return report
+    trees = []
+    for file, url, data in members:
+        try:
+            trees.append((file, url, parse_untrusted(data, name=file)))
+        except UnsafeXmlError as exc:
+            from exporter.validation.schema_set import clean_libxml2_message
+
+            report = Report(file, None)
+            report.messages.append(error(exc.code, clean_libxml2_message(exc.message), file=file, line=exc.line))
+            return report
+    from exporter.validation.ixds import validate_set
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return validate_set(trees, roots, options)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _not_xbrl(report: Report) -> bool:
+    return [m.code for m in report.messages] == ["input:notXbrl"]
+
+
+def _kind_of_bytes(data: bytes) -> str | None:
+    try:
+        return kind_of(parse_untrusted(data).getroot())
+    except UnsafeXmlError:
+        return None
+
+
+def _validate_zip(path: Path, options: Options) -> list[Report]:
+    name = str(path)
+    try:
+        archive = BoundedArchive(path)
+    except ArchiveError as exc:
+        return [_problem_report(name, exc.code, exc.message)]
+    try:
+        package = open_report_package(archive, name)
+    except Exception as exc:
+        return [_problem_report(name, "input:badArchive", printable(str(exc)))]
+    extra: list[Package] = [package.package] if package is not None else []
+    run = Options(options.profile, options.calc, Taxonomies(packages=[*extra, *options.taxonomies.packages],
+                                                            archives=[archive], disk=options.taxonomies.disk),
+                  options.fast, options.ixds)
+    reports: list[Report] = []
+    sets: dict[str, list[tuple[str, str, bytes]]] = {}
+    members = package.reports if package is not None else archive.names
+    for member in members:
+        file = f"{name}!/{member}"
+        if "/META-INF/" in f"/{member}":
+            continue  # a package's metadata (catalog, taxonomyPackage.xml, reportPackage.json), never a document
+        try:
+            data = archive.read(member)
+        except ArchiveError as exc:
+            reports.append(_problem_report(file, exc.code, exc.message))
+            continue
+        if not looks_like_xml(data):
+            reports.append(_skipped_report(file, "not XML"))
+            continue
+        kind = _kind_of_bytes(data)
+        if kind in ("schema", "linkbase"):
+            continue
+        if kind == "inline" and (package is not None or options.ixds):
+            folder = posixpath.dirname(member)
+            sets.setdefault(folder, []).append((file, zip_url(os.path.abspath(name), member), data))
+            continue
+        report = _validate_data(data, file, run, [], only_drafts=True, url=zip_url(os.path.abspath(name), member))
+        if report is not None:
+            reports.append(report if report.kind is not None or not _not_xbrl(report) else
+                           _skipped_report(file, "XML, but neither an XBRL instance nor an Inline XBRL document"))
+    for documents in sets.values():
+        reports.append(_validate_set(documents, run, []))
+    archive.close()
+    if not any(_is_draft(r) for r in reports):
+        raise NoDrafts(f"{path}: no XBRL instance or Inline XBRL document in this zip")
+    return reports

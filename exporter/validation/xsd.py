@@ -19,6 +19,7 @@ from lxml import etree
 from exporter.validation.draft import IX, LINK, XBRLI, XLINK, XSI_NIL, Draft, DraftFact
 from exporter.validation.dts import Dts
 from exporter.validation.messages import Message, error
+from exporter.validation.schema_set import clean_libxml2_message
 from exporter.validation.schemas import inline_schema, instance_schema, lxml_inline_schema, lxml_instance_schema
 
 MAX_PER_DOCUMENT = 100
@@ -119,7 +120,7 @@ def _schema_messages(lxml_schema: etree.XMLSchema, diagnostician: Callable, tree
             reasons = _xmlschema_reasons(diagnostician(), unit)
             if reasons:
                 explained.add(id(unit))
-        for reason in reasons or [_one_line(entry.message)]:
+        for reason in reasons or [clean_libxml2_message(entry.message)]:
             messages.append(error(code, reason, file=draft.file, **where))
     return messages
 
@@ -172,8 +173,14 @@ def _needs_check(dts: Dts) -> Callable[[DraftFact], bool]:
     return needs_check
 
 
-def xsd_messages(draft: Draft, dts: Dts) -> list[Message]:
+def xsd_messages(draft: Draft, dts: Dts, schema: etree.XMLSchema | None = None, inline_schema: bool = True
+                 ) -> list[Message]:
+    """XML Schema messages of a draft against its DTS's compiled ``schema`` (none when it does not compile)."""
     root = draft.tree.getroot()
+    if schema is None and dts.model is None:
+        schema = lxml_instance_schema()
+    # (schema None: the taxonomy's own messages say why its schemas cannot be used, or it is incomplete)
+    diagnostician = _instance_lookup if dts.eqi else _no_lookup
 
     def describe_element(element: etree._Element) -> dict:
         where = {"line": element.sourceline, "xpath": draft.tree.getpath(element)}
@@ -187,10 +194,14 @@ def xsd_messages(draft: Draft, dts: Dts) -> list[Message]:
         return where
 
     if draft.kind == "instance":
-        return (_schema_messages(lxml_instance_schema(), _instance_lookup, draft.tree, "xsd:instanceInvalid", draft,
+        if schema is None:
+            return _dangling_idrefs(draft)
+        return (_schema_messages(schema, diagnostician, draft.tree, "xsd:instanceInvalid", draft,
                                  describe_element) + _dangling_idrefs(draft))
     messages = _schema_messages(lxml_inline_schema(), _inline_lookup, draft.tree, "xsd:inlineInvalid", draft,
-                                describe_element)
+                                describe_element) if inline_schema else []
+    if schema is None:
+        return messages
     build_target(draft, _needs_check(dts))
     target_root = draft.target.getroot()
 
@@ -203,7 +214,7 @@ def xsd_messages(draft: Draft, dts: Dts) -> list[Message]:
         fact: DraftFact = draft.target_facts[index]
         return fact.where()
 
-    return messages + _schema_messages(lxml_instance_schema(), _instance_lookup, draft.target, "xsd:factInvalid",
+    return messages + _schema_messages(schema, diagnostician, draft.target, "xsd:factInvalid",
                                        draft, describe_fact)
 
 
@@ -223,9 +234,22 @@ def _dangling_idrefs(draft: Draft) -> list[Message]:
     return messages
 
 
+def _no_lookup() -> Callable[[str], object]:
+    return lambda name: None
+
+
 def _instance_lookup() -> Callable[[str], object]:
     return instance_schema().maps.elements.get
 
 
 def _inline_lookup() -> Callable[[str], object]:
     return _inline_declarations().get
+
+
+def inline_schema_messages(tree: etree._ElementTree, file: str | None) -> list[Message]:
+    """One document of a set against the Inline XBRL 1.1 schema (libxml2's reasons, with lines)."""
+    schema = lxml_inline_schema()
+    if schema.validate(tree):
+        return []
+    return [error("xsd:inlineInvalid", clean_libxml2_message(entry.message), file=file, line=entry.line or None,
+                  xpath=entry.path) for entry in list(schema.error_log)[:MAX_PER_DOCUMENT]]

@@ -79,7 +79,8 @@ def filing_warnings(filing: Filing) -> list[str]:
 
 
 def _reason(filing: Filing, finding: Finding) -> str:
-    return next((ack.reason for ack in filing.acknowledged if ack.rule == finding.rule.id), "acknowledged")
+    return next((ack.reason.in_language(filing.language)[1] for ack in filing.acknowledged
+                 if ack.rule == finding.rule.id), "acknowledged")
 
 
 def output_names(stem: str, lang: str) -> tuple[str, str]:

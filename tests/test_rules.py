@@ -98,7 +98,7 @@ def recipients(*values, upper=False):
 
 
 def test_breakdowns_add_up_exactly_for_counts():
-    rule = "allotted_rights_add_up"
+    rule = "allotments_add_up_to_rights"
     assert ids([s(c.NUMBER_OF_RIGHTS, 151), *recipients(100, 51)], rule) == []
     assert ids([s(c.NUMBER_OF_RIGHTS, 151), *recipients(100, 50)], rule) == [rule]
     assert ids([s(c.NUMBER_OF_RIGHTS, 151), *recipients(100, 52)], rule) == [rule]
@@ -107,7 +107,7 @@ def test_breakdowns_add_up_exactly_for_counts():
 
 
 def test_an_exact_total_cannot_be_made_of_limits_but_a_limit_can_be_made_of_exact_parts():
-    rule = "allotted_rights_add_up"
+    rule = "allotments_add_up_to_rights"
     assert [f.limit for f in check([s(c.NUMBER_OF_RIGHTS, 151), *recipients(100, 51, upper=True)],
                                    [BY_ID[rule]])] == [True]
     assert ids([s(c.NUMBER_OF_RIGHTS, 151, upper=True), *recipients(100, 51)], rule) == []
@@ -121,9 +121,9 @@ def test_tranches_add_up_to_the_notice_wide_total_only():
     assert ids(parts, rule) == []
     # Allotments within a tranche add up to that tranche, not to the notice.
     allotted = [s(c.SHARES_ALLOTTED, 3200, (("RecipientCategoryAxis", "eo"), ("TrancheAxis", "1")))]
-    assert ids([*parts, *allotted], "allotted_shares_add_up") == []
+    assert ids([*parts, *allotted], "allotments_add_up_to_shares") == []
     assert ids([s(c.NUMBER_OF_SHARES, 3100, (("TrancheAxis", "1"),)), *allotted],
-               "allotted_shares_add_up") == ["allotted_shares_add_up"]
+               "allotments_add_up_to_shares") == ["allotments_add_up_to_shares"]
 
 
 def test_dates_in_order_strict_and_not():
@@ -165,7 +165,7 @@ def test_findings_name_the_rule_the_statements_and_the_numbers():
     rights, per = s(c.NUMBER_OF_RIGHTS, 10, upper=True), s(c.SHARES_PER_RIGHT, 100)
     assert describe_all([rights, per, s(c.UNDERLYING_SHARES, 1000)], PRODUCT) == [
         (PRODUCT, c.UNDERLYING_SHARES.name, 1000, (c.NUMBER_OF_RIGHTS.name, c.SHARES_PER_RIGHT.name), 1000, True)]
-    rule = "allotted_rights_add_up"
+    rule = "allotments_add_up_to_rights"
     assert describe_all([s(c.NUMBER_OF_RIGHTS, 151), *recipients(100, 51, upper=True)], rule) == [
         (rule, c.NUMBER_OF_RIGHTS.name, 151, (c.RIGHTS_ALLOTTED.name,) * 2, 151, True)]
     assert describe_all([s(c.NUMBER_OF_RIGHTS, 150), *recipients(100, 51)], rule) == [
@@ -193,7 +193,7 @@ def test_a_skipped_statement_does_not_stop_the_others_from_being_checked():
     statements = [s(c.AGGREGATE_ISSUE, 5, t1, decimals=0), s(c.AGGREGATE_EXERCISE, 3, t2, decimals=0),
                   s(c.AGGREGATE_ISSUE, 9, t2, decimals=0)]
     assert [f.result.where for f in check(statements, [BY_ID[rule]])] == [t2]
-    rule = "allotted_rights_add_up"
+    rule = "allotments_add_up_to_rights"
     statements = [*recipients(1), s(c.RIGHTS_ALLOTTED, 5, (("RecipientCategoryAxis", "a"), ("TrancheAxis", "2"))),
                   s(c.NUMBER_OF_RIGHTS, 6, t2)]
     assert [f.result.where for f in check(statements, [BY_ID[rule]])] == [t2]

@@ -108,6 +108,15 @@ ADDRESS = Concept("IssuerAddress", ValueType.TEXT, L("Address of the head office
 TRADING_SYMBOL = Concept("TradingSymbol", ValueType.CODE, L("Trading symbol", "銘柄コード"), Scope.LISTING,
                          verbose=L("Trading symbol on the stock exchange", "当該取引所における銘柄コード"))
 
+ACKNOWLEDGED_RULES = Concept(
+    "AcknowledgedRules", ValueType.CODE, L("Rules the notice is filed as printed against", "記載どおり提出される不一致の規則"),
+    Scope.FILING, verbose=L("Rules of the taxonomy (by name, separated by spaces) that figures in this context break "
+                            "because the printed notice does; checks of these rules here are set aside",
+                            "記載どおりの数値が満たさない本タクソノミの規則（名称を空白で区切る）。この文脈では当該規則の検証を行わない"))
+ACKNOWLEDGEMENT_REASONS = Concept(
+    "AcknowledgementReasons", ValueType.TEXT, L("Why the notice is filed as printed", "記載どおり提出する理由"),
+    Scope.FILING)
+
 # --- Decision and related dates --------------------------------------------------------------
 BOARD_RESOLUTION_DATE = Concept("BoardResolutionDate", ValueType.DATE, L("Date of board resolution", "取締役会決議日"),
                                 Scope.FILING, terse=L("Resolution date", "決議日"), references=(R("238", "2"),),
@@ -361,7 +370,8 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("DocumentAndEntityInformationAbstract", L("Document and entity information", "提出書類及び会社の情報"),
             (DOCUMENT_TITLE, ANNOUNCEMENT_DATE, NOTICE_TYPE, EARLIER_NOTICE_DATE, EARLIER_NOTICE_TITLE, ISSUER_NAME,
-             SECURITIES_CODE, LEI, EDINET_CODE, MARKET, REPRESENTATIVE, CONTACT, TELEPHONE, ADDRESS)),
+             SECURITIES_CODE, LEI, EDINET_CODE, MARKET, REPRESENTATIVE, CONTACT, TELEPHONE, ADDRESS,
+             ACKNOWLEDGED_RULES, ACKNOWLEDGEMENT_REASONS)),
     Section("DecisionAbstract", L("Decision and related dates", "決定及び関連する日付"),
             (BOARD_RESOLUTION_DATE, DECISION_BODY, SHAREHOLDERS_MEETING_DATE, SHAREHOLDERS_MEETING_NAME, PLAN_NAME,
              PLAN_INTRODUCTION_DATE, PLAN_ANNOUNCEMENT_DATE, REFERENCE_PRICE_DATE, REFERENCE_PRICE, LEGAL_BASIS,

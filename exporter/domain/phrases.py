@@ -420,4 +420,5 @@ NOTICE_PARTS: dict[NoticeType, tuple[Part, ...]] = {
 }
 # Shown by what they mean, not as values: the lead tells the kind, method and notice type in words;
 # the article numbers are the legal basis's, shown as printed.
-HIDDEN: tuple[Concept, ...] = (c.ISSUANCE_KIND, c.SHARE_METHOD, c.NOTICE_TYPE, c.COMPANIES_ACT_ARTICLES)
+HIDDEN: tuple[Concept, ...] = (c.ISSUANCE_KIND, c.SHARE_METHOD, c.NOTICE_TYPE, c.COMPANIES_ACT_ARTICLES,
+                                c.ACKNOWLEDGED_RULES, c.ACKNOWLEDGEMENT_REASONS)  # filing metadata, not notice text

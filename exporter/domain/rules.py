@@ -113,8 +113,8 @@ RULES: tuple[Rule, ...] = (
     Sum("total_equals_capital_plus_reserve", c.TOTAL_ISSUE_VALUE,
         ((c.CAPITAL_INCREASE, 1), (c.CAPITAL_RESERVE_INCREASE, 1))),
     Sum("net_proceeds_equal_gross_less_costs", c.NET_PROCEEDS, ((c.GROSS_PROCEEDS, 1), (c.ISSUE_COSTS, -1))),
-    Breakdown("allotted_rights_add_up", c.RIGHTS_ALLOTTED, c.NUMBER_OF_RIGHTS, RECIPIENT_AXIS),
-    Breakdown("allotted_shares_add_up", c.SHARES_ALLOTTED, c.NUMBER_OF_SHARES, RECIPIENT_AXIS),
+    Breakdown("allotments_add_up_to_rights", c.RIGHTS_ALLOTTED, c.NUMBER_OF_RIGHTS, RECIPIENT_AXIS),
+    Breakdown("allotments_add_up_to_shares", c.SHARES_ALLOTTED, c.NUMBER_OF_SHARES, RECIPIENT_AXIS),
     Breakdown("tranche_rights_add_up", c.NUMBER_OF_RIGHTS, c.NUMBER_OF_RIGHTS, TRANCHE_AXIS),
     Breakdown("tranche_shares_add_up", c.NUMBER_OF_SHARES, c.NUMBER_OF_SHARES, TRANCHE_AXIS),
     Breakdown("tranche_totals_add_up", c.TOTAL_ISSUE_VALUE, c.TOTAL_ISSUE_VALUE, TRANCHE_AXIS),
@@ -134,6 +134,31 @@ RULES: tuple[Rule, ...] = (
 )
 
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+
+
+def code_of(rule: Rule) -> str:
+    """The validator's message code for a broken rule: ``rules:`` and the id in lowerCamelCase."""
+    name = token(rule.id)
+    return f"rules:{name[:1].lower()}{name[1:]}"
+
+
+def formula_of(rule: Rule) -> str:
+    """The rule in one line, by concept names (docs, message codes)."""
+    if isinstance(rule, Product):
+        return " × ".join(f.name for f in rule.factors) + f" = {rule.result.name}"
+    if isinstance(rule, Sum):
+        items = " ".join(f"{'+' if w > 0 else '-'} {c.name}" for c, w in rule.items).lstrip("+ ")
+        return f"{items} = {rule.total.name}"
+    if isinstance(rule, Breakdown):
+        return f"Σ {rule.part.name} over {rule.axis.name} = {rule.total.name}"
+    if isinstance(rule, Order):
+        return f"{rule.earlier.name} {'<' if rule.strict else '≤'} {rule.later.name}"
+    return f"{rule.concept.name} = {rule.value} for {rule.kind.value}"
+
+
+def checked_by_formulas(rule: Rule) -> bool:
+    """Every rule but the sums, which the calculation linkbase states (and processors check as such)."""
+    return not isinstance(rule, Sum)
 
 # How each kind of rule reads, for messages and docs.
 RULE_KINDS: dict[type, Labels] = {

@@ -117,7 +117,7 @@ class Acknowledgement(Frozen):
 
     rule: str
     issuance: int | None = Field(default=None, ge=1)  # 1-based; none: wherever the rule disagrees
-    reason: str = Field(min_length=1)
+    reason: LocalizedText
 
     @field_validator("rule")
     @classmethod

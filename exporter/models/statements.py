@@ -17,7 +17,7 @@ from enum import Enum
 
 from pydantic import BaseModel
 
-from exporter.domain.concepts import Concept
+from exporter.domain.concepts import ACKNOWLEDGED_RULES, ACKNOWLEDGEMENT_REASONS, Concept
 from exporter.domain.dimensions import TRANCHE_AXIS, TRANSLATION_AXIS, Axis
 from exporter.domain.kinds import token
 from exporter.domain.rules import Breakdown, Finding, FixedByKind, Order, Product, Statement, Sum, Where
@@ -95,8 +95,27 @@ def _walk(model: BaseModel, where: Where, path: Path, currency: str) -> Iterator
 
 
 def statements(model: BaseModel) -> list[Statement]:
-    """Every value ``model`` (a Filing, or any part of one) states, in field order."""
-    return list(_walk(model, (), (), "JPY"))
+    """Every value ``model`` (a Filing, or any part of one) states, in field order; then, for a filing
+    with acknowledged disagreements, which rules each context is filed as printed against, and why."""
+    return [*_walk(model, (), (), "JPY"), *_acknowledgements(model)]
+
+
+def _acknowledgements(model: BaseModel) -> Iterator[Statement]:
+    """One ``AcknowledgedRules`` fact (rule tokens) and its reasons per context where a rule is set aside."""
+    findings: list[Finding] = list(getattr(model, "warnings", ()))
+    acknowledged = getattr(model, "acknowledged", ())
+    by_where: dict[Where, list[Finding]] = {}
+    for finding in findings:
+        by_where.setdefault(finding.result.where, []).append(finding)
+    for where, found in by_where.items():
+        rules = list(dict.fromkeys(finding.rule.id for finding in found))
+        yield Statement(ACKNOWLEDGED_RULES, " ".join(token(rule) for rule in rules), where, ("acknowledged",))
+        reasons = [(index, ack) for index, ack in enumerate(acknowledged) if ack.rule in rules]
+        for lang in ("en", "ja"):
+            texts = [text for _, ack in reasons if (text := ack.reason.get(lang))]
+            if texts:
+                source: Path = ("acknowledged", reasons[0][0], "reason")
+                yield Statement(ACKNOWLEDGEMENT_REASONS, "; ".join(dict.fromkeys(texts)), where, source, lang=lang)
 
 
 def dotted(path: Path) -> str:

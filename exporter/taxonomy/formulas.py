@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from exporter.domain.concepts import Concept, upper_limit_of
+from exporter.domain.concepts import ACKNOWLEDGED_RULES, Concept, upper_limit_of
 from exporter.domain.dimensions import TABLES, TRANCHE_AXIS, Axis
 from exporter.domain.kinds import token
-from exporter.domain.rules import RULES, Breakdown, FixedByKind, Order, Product, Rule
+from exporter.domain.rules import RULES, Breakdown, FixedByKind, Order, Product, Rule, checked_by_formulas
 from exporter.taxonomy.files import NAMESPACE, PREFIX
 from exporter.taxonomy.linkbase import DIM, XML_NS, XSI, q, sub
 from exporter.taxonomy.namespaces import LINK, XLINK
@@ -73,11 +73,14 @@ class _Writer:
         self.arc(q(VARIABLE, "variableFilterArc"), "variable-filter", variable, target, complement="false", cover="true")
 
     def variable(self, assertion: str, name: str, concepts: tuple[Concept, ...], *, sequence: bool = False,
-                 below: tuple[Axis, str] | None = None, default_of: Axis | None = None, nils: bool = False) -> None:
+                 below: tuple[Axis, str] | None = None, default_of: Axis | None = None, nils: bool = False,
+                 fallback: str | None = None) -> None:
         label = f"{assertion}_{name}"
         attributes = {q(XLINK, "type"): "resource", q(XLINK, "label"): label, "bindAsSequence": str(sequence).lower()}
         if nils:
             attributes["nils"] = "true"
+        if fallback is not None:
+            attributes["fallbackValue"] = fallback
         sub(self.link, q(VARIABLE, "factVariable"), attributes)
         self.arc(q(VARIABLE, "variableArc"), "variable-set", assertion, label, name=name)
         concept_filter = sub(self.link, q(CF, "conceptName"), {q(XLINK, "type"): "resource",
@@ -111,14 +114,17 @@ class _Writer:
         self.filter_arc(label, f"{label}_{suffix}")
 
     def assertion(self, rule: Rule, test: str, message: str) -> str:
+        """The assertion, set aside in a context whose AcknowledgedRules fact names the rule (filed as printed)."""
         name = token(rule.id)
+        acknowledged = f"(some $rule in tokenize($acknowledged, ' ') satisfies $rule eq '{name}')"
         sub(self.link, q(VA, "valueAssertion"), {q(XLINK, "type"): "resource", q(XLINK, "label"): name,
                                                  "id": f"{PREFIX}_{name}", "aspectModel": "dimensional",
-                                                 "implicitFiltering": "true", "test": test})
+                                                 "implicitFiltering": "true", "test": f"{acknowledged} or ({test})"})
         sub(self.link, q(MSG, "message"), {q(XLINK, "type"): "resource", q(XLINK, "label"): f"{name}_message",
                                            q(XLINK, "role"): "http://www.xbrl.org/2010/role/message",
                                            q(XML_NS, "lang"): "en"}, message)
         self.arc(q(GEN, "arc"), "assertion-unsatisfied-message", name, f"{name}_message")
+        self.variable(name, "acknowledged", (ACKNOWLEDGED_RULES,), fallback="''")
         return name
 
 
@@ -175,5 +181,6 @@ def build_formulas() -> etree._Element:
     writer = _Writer(sub(root, q(GEN, "link"), {q(XLINK, "type"): "extended",
                                                 q(XLINK, "role"): "http://www.xbrl.org/2008/role/link"}))
     for rule in RULES:
-        _write(writer, rule)
+        if checked_by_formulas(rule):
+            _write(writer, rule)
     return root

@@ -1,124 +1,110 @@
-"""The eqi taxonomy's business rules: the arithmetic the models enforce, checked on any draft.
+"""The eqi taxonomy's business rules on any draft: the rules of ``exporter.domain.rules``, the same
+ones the models enforce on input and the taxonomy's formula linkbase states for other processors.
 
-The taxonomy states the same rules as XBRL Formula value assertions (``*_for.xml``, written by
-``schemas/authoring/build_taxonomy.py``), so a processor that runs formulas agrees. This module
-is our own implementation of those assertions (same variables, same matching), in exact decimal
-arithmetic:
-
-* ``rules:sharesEqualRightsTimesSharesPerRight``: rights x shares per right = shares;
-* ``rules:allotmentsAddUpToRights``: the rights allotted by recipient category add up to the rights;
-* ``rules:amountPerRightEqualsAmountPerShareTimesSharesPerRight``: per share x shares per right =
-  per right.
-
-As in the assertions, each variable matches its concept whatever the unit (the unit aspect is
-covered), and the facts of one evaluation share every other aspect (entity, period and
-dimensions; for allotments, all but the recipient category). Upper-limit concepts stand in for the
-exact ones. Nil facts and values that could not be read take no part.
+A draft's facts of eqi concepts become the domain's ``Statement`` objects (an ``…UpperLimit``
+sibling stands for its concept as a limit; a nil fact is a value to be determined; entity and period
+are part of where a value stands, so the rules never mix issuers or dates), and the one rule engine
+checks them. Sums are left to the calculation layer (the calculation linkbase states them). A
+context whose ``AcknowledgedRules`` fact names a rule is filed as printed against it: that rule's
+findings there are not reported. Consistent duplicate facts (a total shown again in a table) count
+once. Codes are ``rules:`` and the rule's id (``exporter.domain.rules.code_of``).
 """
+
 from __future__ import annotations
 
-from collections import defaultdict
-from decimal import Decimal
-from itertools import product
+from datetime import date
 
+from exporter.domain.concepts import ACKNOWLEDGED_RULES, BY_NAME, base_of
+from exporter.domain.dimensions import AXES
+from exporter.domain.kinds import token
+from exporter.domain.rules import RULES, Statement, Value, Where, check, checked_by_formulas, code_of
+from exporter.domain.values import ValueType
+from exporter.models.statements import describe
 from exporter.taxonomy.files import NAMESPACE
 from exporter.validation.draft import Draft, DraftFact
 from exporter.validation.dts import Dts
 from exporter.validation.messages import Message, error
-from exporter.validation.numbers import EXACT, bounded_decimal
+from exporter.validation.numbers import bounded_decimal
 
-_EXACT = EXACT
-RECIPIENT_AXIS = f"{{{NAMESPACE}}}RecipientCategoryAxis"
-
-
-def _concepts(*names: str) -> tuple[str, ...]:
-    return tuple(f"{{{NAMESPACE}}}{name}" for name in names)
+RULES_CHECKED = tuple(rule for rule in RULES if checked_by_formulas(rule))
+_EQI = f"{{{NAMESPACE}}}"
+_AXES = {f"{_EQI}{axis.name}": axis.name for axis in AXES}
 
 
-RIGHTS = _concepts("NumberOfStockAcquisitionRights", "NumberOfStockAcquisitionRightsUpperLimit")
-SHARES = _concepts("NumberOfSharesUnderlyingStockAcquisitionRights",
-                   "NumberOfSharesUnderlyingStockAcquisitionRightsUpperLimit")
-SHARES_PER_RIGHT = _concepts("NumberOfSharesPerStockAcquisitionRight")
-ALLOTTED = _concepts("NumberOfStockAcquisitionRightsAllotted", "NumberOfStockAcquisitionRightsAllottedUpperLimit")
-PER_SHARE = _concepts("AmountPaidPerShare")
-PER_RIGHT = _concepts("AmountPaidPerStockAcquisitionRight")
-WANTED = frozenset(RIGHTS + SHARES + SHARES_PER_RIGHT + ALLOTTED + PER_SHARE + PER_RIGHT)
+def _value(fact: DraftFact, kind: ValueType) -> Value | str:
+    if fact.nil:
+        return None
+    if kind.numeric:
+        return bounded_decimal(fact.value)
+    if kind is ValueType.DATE and fact.value:
+        try:
+            return date.fromisoformat(fact.value.strip())
+        except ValueError:
+            return fact.value
+    return fact.value
 
 
-def _number(fact: DraftFact) -> Decimal | None:
-    return bounded_decimal(fact.value)
+def _decimals(fact: DraftFact) -> int | None:
+    if fact.decimals is None or fact.decimals.strip() == "INF":
+        return None
+    try:
+        return int(fact.decimals)
+    except ValueError:
+        return None
 
 
-def _fmt(value: Decimal) -> str:
-    return f"{value.normalize():,f}" if value != value.to_integral_value() else f"{int(value):,}"
+def _where(draft: Draft, fact: DraftFact) -> Where | None:
+    """The fact's dimensions (eqi axes by name, others by Clark name), with its entity and period."""
+    context = draft.contexts.get(fact.context_ref or "")
+    if context is None:
+        return None
+    scheme, identifier, period, explicit, other = context.aspect_key
+    pairs = [(_AXES.get(dimension, dimension), member) for dimension, member in explicit]
+    pairs += [(_AXES.get(dimension, dimension), repr(key)) for dimension, key in other[0]]
+    pairs += [("(entity)", f"{scheme} {identifier}"), ("(period)", repr(period)), ("(other)", repr(other[1:]))]
+    return tuple(sorted(pairs))
 
 
-class _Rules:
-    def __init__(self, draft: Draft, dts: Dts):
-        self.draft = draft
-        self.messages: list[Message] = []
-        recipients = dts.dimensions.get(RECIPIENT_AXIS)
-        self.categories = (recipients.members - {recipients.domain}) if recipients else frozenset()
-        # facts of each concept group by the aspects they must share
-        self.by_context: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        self.by_context_but_recipient: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        for fact in draft.facts:
-            if fact.concept not in WANTED or fact.value is None:
-                continue
-            context = draft.contexts.get(fact.context_ref)
-            number = _number(fact)
-            if context is None or number is None:
-                continue
-            entry = (fact, number)
-            self.by_context[context.aspect_key][fact.concept].append(entry)
-            scheme, identifier, period, explicit, typed = context.aspect_key
-            others = tuple((d, m) for d, m in explicit if d != RECIPIENT_AXIS)
-            group = self.by_context_but_recipient[(scheme, identifier, period, others, typed)]
-            if fact.concept in ALLOTTED:
-                if context.explicit.get(RECIPIENT_AXIS) in self.categories:
-                    group["allotted"].append(entry)
-            else:
-                group[fact.concept].append(entry)
+def _statements(draft: Draft) -> tuple[list[Statement], dict[Statement, DraftFact]]:
+    statements: list[Statement] = []
+    facts: dict[Statement, DraftFact] = {}
+    for fact in draft.facts:
+        if not fact.concept.startswith(_EQI) or fact.is_tuple:
+            continue
+        declared = BY_NAME.get(fact.concept[len(_EQI):])
+        where = _where(draft, fact) if declared is not None else None
+        if declared is None or where is None:
+            continue
+        concept = base_of(declared)
+        value = _value(fact, concept.type)
+        if concept.type.numeric and value is None and not fact.nil:
+            continue  # a number that does not read is the schema layer's to report
+        statement = Statement(concept, value, where, (fact.prefixed,), upper_limit=concept is not declared,
+                              decimals=_decimals(fact), lang=fact.lang or None)
+        statements.append(statement)
+        facts.setdefault(statement, fact)
+    return statements, facts
 
-    @staticmethod
-    def _of(group: dict[str, list], concepts: tuple[str, ...]) -> list:
-        return [entry for concept in concepts for entry in group.get(concept, ())]
 
-    def report(self, code: str, fact: DraftFact, text: str) -> None:
-        self.messages.append(error(code, text, file=self.draft.file, **fact.where()))
-
-    def products(self, code: str, left: tuple, right: tuple, result: tuple, describe) -> None:
-        for group in self.by_context.values():
-            if len(group) < 3:
-                continue  # three concepts needed
-            for (a, x), (b, y), (c, z) in product(self._of(group, left), self._of(group, right),
-                                                  self._of(group, result)):
-                if _EXACT.multiply(x, y) != z:
-                    self.report(code, c, describe(a, x, b, y, c, z))
-
-    def allotments(self) -> None:
-        for group in self.by_context_but_recipient.values():
-            allotted = group.get("allotted")
-            if not allotted:
-                continue
-            total = sum((number for _, number in allotted), Decimal(0))
-            for fact, rights in self._of(group, RIGHTS):
-                if total != rights:
-                    parts = " + ".join(_fmt(number) for _, number in allotted)
-                    self.report("rules:allotmentsAddUpToRights", fact,
-                                f"the rights allotted by recipient category ({parts} = {_fmt(total)}) must add up "
-                                f"to {fact.prefixed} ({_fmt(rights)})")
+def _acknowledged(statements: list[Statement]) -> set[tuple[str, Where]]:
+    """(rule token, where) for every rule a context is filed as printed against."""
+    return {(rule, statement.where) for statement in statements if statement.concept is ACKNOWLEDGED_RULES
+            and isinstance(statement.value, str) for rule in statement.value.split()}
 
 
 def business_rule_messages(draft: Draft, dts: Dts) -> list[Message]:
-    rules = _Rules(draft, dts)
-    rules.products(
-        "rules:sharesEqualRightsTimesSharesPerRight", RIGHTS, SHARES_PER_RIGHT, SHARES,
-        lambda a, x, b, y, c, z: f"{a.prefixed} x {b.prefixed} must equal {c.prefixed}: {_fmt(x)} x {_fmt(y)} = "
-                                 f"{_fmt(x * y)}, but {c.prefixed} is {_fmt(z)}")
-    rules.allotments()
-    rules.products(
-        "rules:amountPerRightEqualsAmountPerShareTimesSharesPerRight", PER_SHARE, SHARES_PER_RIGHT, PER_RIGHT,
-        lambda a, x, b, y, c, z: f"{a.prefixed} x {b.prefixed} must equal {c.prefixed}: {_fmt(x)} x {_fmt(y)} = "
-                                 f"{_fmt(x * y)}, but {c.prefixed} is {_fmt(z)}")
-    return rules.messages
+    """One error per finding of the domain's rules (sums excepted) on the draft's eqi facts."""
+    statements, facts = _statements(draft)
+    acknowledged = _acknowledged(statements)
+    messages = []
+    for finding in check(statements, RULES_CHECKED):
+        if (token(finding.rule.id), finding.result.where) in acknowledged:
+            continue
+        fact = facts[finding.result]
+        messages.append(error(code_of(finding.rule), describe(finding, _name), file=draft.file, **fact.where()))
+    return messages
+
+
+def _name(statement: Statement) -> str:
+    return str(statement.source[0])
+

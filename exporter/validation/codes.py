@@ -5,6 +5,7 @@ every code a corpus draft produces is listed here, and the README's table is thi
 """
 from __future__ import annotations
 
+from exporter.domain.rules import RULES, checked_by_formulas, code_of, formula_of
 from exporter.validation.messages import Severity
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -131,10 +132,6 @@ CODES: dict[str, tuple[Severity, str]] = {
     # Calculations and business rules
     "calc:inconsistency": (E, "a summation-item total its items do not add up to (XBRL 2.1 calculations)"),
     "calc11:inconsistency": (E, "a summation-item total that its items do not add up to (round to nearest)"),
-    "rules:sharesEqualRightsTimesSharesPerRight": (E, "rights x shares per right differs from the shares"),
-    "rules:allotmentsAddUpToRights": (E, "the rights allotted by recipient category do not add up to the rights"),
-    "rules:amountPerRightEqualsAmountPerShareTimesSharesPerRight": (
-        E, "amount per share x shares per right differs from the amount per right"),
     # Inline XBRL 1.1
     "ix:missingHeader": (E, "no ix:header"),
     "ix:missingReferences": (E, "no ix:references (so no schemaRef)"),
@@ -152,3 +149,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ix:invalidNumber": (E, "an ix:nonFraction without a format whose text is not a plain number"),
     "ix:invalidScale": (E, "a scale that is not an integer"),
 }
+
+# The eqi taxonomy's business rules (its profile): one code per rule of the domain, sums excepted
+# (the calculation layer reports those).
+CODES.update({code_of(rule): (E, f"stated values break the rule {formula_of(rule)}") for rule in RULES
+              if checked_by_formulas(rule)})

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 import types
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,10 @@ from typing import Any
 from exporter.documents import build_instance, serialize, serialize_inline
 from exporter.documents.review import Mark, build_review, serialize_review
 from exporter.documents.tagging import Place, build_tagged
-from exporter.domain.concepts import Scope, base_of
+from exporter.domain.concepts import Scope
 from exporter.export import _validate, filing_warnings
 from exporter.facts import build_factset
-from exporter.facts.factset import Fact, FactSet
+from exporter.facts.factset import ExplicitMember, Fact, FactSet
 from exporter.models import Filing
 from exporter.output import write_files
 from exporter.sources import load_filing
@@ -101,14 +102,13 @@ def _reads_back(extraction: Extraction, fact: Fact, spot: Spot) -> bool:
             return Decimal(lexical).scaleb(spot.scale) == fact.value
         except InvalidOperation:
             return False
-    return lexical == (fact.value.isoformat() if hasattr(fact.value, "isoformat") else str(fact.value))
+    return lexical == (fact.value.isoformat() if isinstance(fact.value, date) else str(fact.value))
 
 
 def _describe(fact: Fact, lang: str) -> str:
-    concept = base_of(fact.concept)
-    label = fact.concept.label.get(lang) if hasattr(fact.concept.label, "get") else None
-    label = label or (concept.label.ja if lang == "ja" else concept.label.en)
-    members = ", ".join(getattr(m, "member", getattr(m, "value", "")) for m in fact.context.members)
+    """The fact in words for a reviewer: its concept's label (an upper limit says so), members and value."""
+    label = fact.concept.label[lang]
+    members = ", ".join(m.member if isinstance(m, ExplicitMember) else m.value for m in fact.context.members)
     value = "to be determined" if fact.value is None else str(fact.value)
     return f"{label}{' [' + members + ']' if members else ''}: {value}"
 
@@ -123,7 +123,7 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
     warnings = [TagWarning(_source_line(extraction, line), message) for line, message in extraction.warnings]
     warnings += [TagWarning(None, f"sanitised: {note}") for note in notice.notes]
     draft_text: str | None = None
-    placeholders: set = set()
+    placeholders: set[tuple[str | int, ...]] = set()
     if data is None:
         filing, draft_data, draft_warnings = draft_filing(extraction)
         warnings += [TagWarning(_source_line(extraction, line), message) for line, message in draft_warnings]
@@ -188,9 +188,10 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
     if draft_text is not None:
         draft_name = f"{stem}.draft.yaml"
         files[draft_name] = draft_text.encode("utf-8")
-    spots = sum(len(places) for index, places in checked.items() if index not in set(hidden))
+    hidden_indexes = set(hidden)
+    tagged_spots = sum(len(places) for index, places in checked.items() if index not in hidden_indexes)
     return TaggedNotice(files, inline_name, instance_name, review_name, draft_name, filing, factset, shown,
-                        len(hidden), untagged, spots, warnings, reports)
+                        len(hidden), untagged, tagged_spots, warnings, reports)
 
 
 def _without_extension_blind_spots(reports: tuple[Report, ...], schema: str, members: set[str]) -> None:

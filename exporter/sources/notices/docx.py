@@ -10,6 +10,7 @@ text and lose their target. Each block remembers its paragraph number (provenanc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -100,14 +101,9 @@ class _Converter:
                 current_list = None
                 self.table(child, target)
 
-    def _blocks(self, parent: etree._Element):
-        for child in parent:
-            if child.tag in (_w("p"), _w("tbl")):
-                yield child
-            elif child.tag in (_w("sdt"), _w("sdtContent"), _w("customXml"), _w("ins")):
-                yield from self._blocks(child if child.tag != _w("sdt") else (child.find(_w("sdtContent"))
-                                                                                 if child.find(_w("sdtContent")) is not None
-                                                                                 else child))
+    def _blocks(self, parent: etree._Element) -> Iterator[etree._Element]:
+        """Paragraphs and tables, also those inside content controls, custom XML and insertions."""
+        yield from _within_wrappers(parent, (_w("p"), _w("tbl")), (_w("sdtContent"), _w("customXml"), _w("ins")))
 
     def paragraph(self, paragraph: etree._Element, target: etree._Element) -> None:
         self.paragraphs += 1
@@ -155,9 +151,8 @@ class _Converter:
 
     def table(self, table: etree._Element, target: etree._Element) -> None:
         made = etree.SubElement(target, h("table"))
-        for row in table.iter(_w("tr")):
-            if row.getparent() is not table and row.getparent().tag != _w("tbl"):
-                continue
+        # The table's own rows (also those in content controls), never the rows of a table nested in a cell.
+        for row in _within_wrappers(table, (_w("tr"),), (_w("sdtContent"), _w("customXml"), _w("ins"))):
             tr = etree.SubElement(made, h("tr"))
             for cell in row.findall(_w("tc")):
                 td = etree.SubElement(tr, h("td"))
@@ -169,6 +164,21 @@ class _Converter:
                 made.remove(tr)
         if not len(made):
             made.tag = h("div")
+
+
+def _within_wrappers(parent: etree._Element, wanted: tuple[str, ...], wrappers: tuple[str, ...]
+                     ) -> Iterator[etree._Element]:
+    """``parent``'s children of the ``wanted`` tags, in order, looking through wrapper elements and content
+    controls (``w:sdt``, whose content is its ``w:sdtContent``)."""
+    for child in parent:
+        if child.tag in wanted:
+            yield child
+        elif child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                yield from _within_wrappers(content, wanted, wrappers)
+        elif child.tag in wrappers:
+            yield from _within_wrappers(child, wanted, wrappers)
 
 
 def _append(parent: etree._Element, text: str) -> None:

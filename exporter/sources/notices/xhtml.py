@@ -45,6 +45,11 @@ def h(tag: str) -> str:
     return f"{{{XHTML}}}{tag}"
 
 
+def text_of(element: etree._Element) -> str:
+    """The element's visible text (its descendants' text and tails), as one string."""
+    return "".join(text for text in element.itertext() if isinstance(text, str))
+
+
 def local(element: etree._Element) -> str:
     tag = element.tag
     return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""

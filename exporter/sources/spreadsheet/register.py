@@ -335,7 +335,10 @@ def _money(row: RowReader, key: str, path: str, currency: str | None) -> None:
                     refs + row.sources.get("issuance.currency", []), "an amount in the issuance's currency")
         row.fail(key)
         return
-    row.put(path, amount.value, refs)
+    # The cell's own text, when it is text, so that the model keeps the fraction digits it is written with
+    # (1,846.50: two decimals); the model reads it exactly as above.
+    written = refs[0].value
+    row.put(path, written if isinstance(written, str) else amount.value, refs)
 
 
 def _money_cells(row: RowReader) -> list[Cell]:

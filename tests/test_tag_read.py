@@ -188,3 +188,23 @@ def test_a_word_table_nested_in_a_cell_is_read_once_and_controlled_rows_are_kept
     ns = {"h": "http://www.w3.org/1999/xhtml"}
     outer = body.xpath("//h:table[.//h:td[.='外側1']]", namespaces=ns)[0]
     assert len(outer.xpath("h:tr", namespaces=ns)) == 3  # its own rows, the controlled one included
+
+
+def test_a_word_part_that_inflates_past_its_bound_is_refused_while_it_is_read(tmp_path):
+    """The package is read by the project's bounded archive reader: a highly compressed document part
+    is counted as it inflates and refused once it passes the bound, whatever its header claims."""
+    from exporter.sources.notices.archive import DOCX_LIMITS
+
+    path = JA_DOCX.write(tmp_path)
+    bomb = tmp_path / "inflating.docx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            if item.filename == "word/styles.xml":
+                out.writestr(item.filename, b" " * (DOCX_LIMITS.max_member_bytes + 1))
+            else:
+                out.writestr(item, source.read(item))
+    assert bomb.stat().st_size < 1024 * 1024
+    with pytest.raises(NoticeError) as caught:
+        read_notice(bomb)
+    assert caught.value.code == NoticeError.TOO_LARGE
+    assert "word/styles.xml" in str(caught.value) and str(bomb) in str(caught.value)

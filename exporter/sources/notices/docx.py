@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from exporter.safety.xml import UnsafeXmlError, XmlLimits, parse_untrusted
-from exporter.sources.notices.archive import member_names, read_members
+from exporter.sources.notices.archive import read_package
 from exporter.sources.notices.errors import NoticeError
 from exporter.sources.notices.xhtml import LINE, h
 
@@ -40,8 +40,7 @@ def _parse(data: bytes, name: str, file: str) -> etree._Element:
                           file=file) from None
 
 
-def _check_package(path: Path, parts: dict[str, bytes], file: str) -> None:
-    names = member_names(path, file=file)
+def _check_package(names: tuple[str, ...], parts: dict[str, bytes], file: str) -> None:
     if any(re.search(r"vbaProject|vbaData", name, re.IGNORECASE) for name in names) \
             or _MACRO_CONTENT.search(parts.get("[Content_Types].xml", b"")):
         raise NoticeError(NoticeError.DOCX_MACROS, "the document contains macros (VBA); save it as a plain .docx",
@@ -196,11 +195,12 @@ def read_docx(path: Path, file: str) -> etree._Element:
         return name in ("[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/numbering.xml") \
             or name.endswith(".rels")
 
-    parts = read_members(path, wanted, file=file)
+    package = read_package(path, wanted, file=file)
+    parts = package.parts
     if "word/document.xml" not in parts:
         raise NoticeError(NoticeError.BAD_DOCX, "not a Word document: the package has no word/document.xml",
                           file=file)
-    _check_package(path, parts, file)
+    _check_package(package.names, parts, file)
     document = _parse(parts["word/document.xml"], "word/document.xml", file)
     styles = _Styles(_parse(parts["word/styles.xml"], "word/styles.xml", file) if "word/styles.xml" in parts else None,
                      _parse(parts["word/numbering.xml"], "word/numbering.xml", file)

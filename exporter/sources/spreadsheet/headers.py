@@ -187,7 +187,7 @@ def _for(field_spec: FieldSpec) -> str:
 
 
 def markdown_table() -> str:
-    """The README's header table, generated from the fields."""
+    """The header table of docs/registers.md (written by docs/build.py), generated from the fields."""
     lines = ["| field | English header | Japanese header | also recognised | for | notes |", "|---|---|---|---|---|---|"]
     for table in ("issuances", "allotments"):
         en, ja = headings(table, "en"), headings(table, "ja")

@@ -246,7 +246,7 @@ def _no_header(file: str, sheet: str | None, table: Table) -> LayoutError:
     where = f"sheet {sheet!r}" if sheet else "the file"
     return LayoutError(Problem(file, f"no header row found in the first {HEADER_SCAN_ROWS} rows of {where}: "
                                      f"expected a row with at least {MIN_HEADERS} recognised headers such as "
-                                     f"{examples} (see the README's header table, or map headers with --map)",
+                                     f"{examples} (see docs/registers.md, or map headers with --map)",
                                (CellRef(sheet, None, None, None),)))
 
 

@@ -18,7 +18,7 @@ from lxml import etree
 from exporter.safety.xml import UnsafeXmlError, XmlLimits, parse_untrusted
 from exporter.sources.notices.archive import read_package
 from exporter.sources.notices.errors import NoticeError
-from exporter.sources.notices.xhtml import LINE, h
+from exporter.sources.notices.xhtml import LINE, append_text, h
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -140,13 +140,13 @@ class _Converter:
                 holder = etree.SubElement(holder, h(tag))
         for child in run:
             if child.tag == _w("t"):
-                _append(holder, child.text or "")
+                append_text(holder, child.text or "")
             elif child.tag == _w("tab"):
-                _append(holder, "\t")
+                append_text(holder, "\t")
             elif child.tag in (_w("br"), _w("cr")):
                 etree.SubElement(holder, h("br"))
             elif child.tag == _w("noBreakHyphen"):
-                _append(holder, "-")
+                append_text(holder, "-")
 
     def table(self, table: etree._Element, target: etree._Element) -> None:
         made = etree.SubElement(target, h("table"))
@@ -178,15 +178,6 @@ def _within_wrappers(parent: etree._Element, wanted: tuple[str, ...], wrappers: 
                 yield from _within_wrappers(content, wanted, wrappers)
         elif child.tag in wrappers:
             yield from _within_wrappers(child, wanted, wrappers)
-
-
-def _append(parent: etree._Element, text: str) -> None:
-    if not text:
-        return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def read_docx(path: Path, file: str) -> etree._Element:

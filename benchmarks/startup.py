@@ -34,7 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "iij-2015-07-13.yaml"
-HELPS = [[], ["export"], ["validate"], ["convert"], ["template"], ["taxonomy"], ["taxonomy", "package"]]
+HELPS = [[], ["export"], ["validate"], ["convert"], ["template"], ["taxonomy"], ["taxonomy", "package"], ["schema"],
+         ["tag"]]
 
 
 def command() -> list[str]:

@@ -5,14 +5,17 @@ XHTML (``sources.notices.read``), extract the draft filing with each value's spo
 (``sources.notices.extract``); with data, the data is the filing and each of its facts is located in
 the notice (``sources.notices.locate``), without, the draft is the filing (``sources.notices.draft``);
 then the fact set (``facts``), the tagged Inline XBRL document (``documents.tagging``), the instance
-and the extension taxonomy where needed, the same validation as ``export``, the review page
-(``documents.review``) and the draft YAML; written atomically through ``output``.
+and the extension taxonomy where needed, the same validation as ``export``, the derived outputs asked
+for (``export.Outputs``: report package, xBRL-JSON/CSV, viewer, made exactly as ``export`` makes
+them), the review page (``documents.review``) and the draft YAML; published as a set through
+``output.write_files``.
 """
 from __future__ import annotations
 
 import sys
 import types
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -20,12 +23,12 @@ from typing import Any
 from exporter.documents import build_instance, serialize, serialize_inline
 from exporter.documents.review import Mark, build_review, serialize_review
 from exporter.documents.tagging import Place, build_tagged
-from exporter.domain.concepts import Scope, base_of
-from exporter.export import _validate, filing_warnings
+from exporter.domain.concepts import Scope
+from exporter.export import Outputs, _validate, derived_outputs, filing_warnings, shared_outputs
 from exporter.facts import build_factset
-from exporter.facts.factset import Fact, FactSet
+from exporter.facts.factset import ExplicitMember, Fact, FactSet
 from exporter.models import Filing
-from exporter.output import write_files
+from exporter.output import fit_name, write_files
 from exporter.sources import load_filing
 from exporter.sources.notices.draft import draft_filing, draft_yaml
 from exporter.sources.notices.extract import Extraction, extract
@@ -33,6 +36,7 @@ from exporter.sources.notices.locate import Contradiction, Locator
 from exporter.sources.notices.read import read_notice
 from exporter.sources.notices.spots import Spot
 from exporter.taxonomy.extension import build_extension
+from exporter.taxonomy.files import ENTRY_POINT_URL
 from exporter.taxonomy.namespaces import TR4
 from exporter.validation import Report, ValidationFailed
 from exporter.validation.transforms import FormatNotChecked, TransformError, transform
@@ -101,29 +105,34 @@ def _reads_back(extraction: Extraction, fact: Fact, spot: Spot) -> bool:
             return Decimal(lexical).scaleb(spot.scale) == fact.value
         except InvalidOperation:
             return False
-    return lexical == (fact.value.isoformat() if hasattr(fact.value, "isoformat") else str(fact.value))
+    return lexical == (fact.value.isoformat() if isinstance(fact.value, date) else str(fact.value))
 
 
 def _describe(fact: Fact, lang: str) -> str:
-    concept = base_of(fact.concept)
-    label = fact.concept.label.get(lang) if hasattr(fact.concept.label, "get") else None
-    label = label or (concept.label.ja if lang == "ja" else concept.label.en)
-    members = ", ".join(getattr(m, "member", getattr(m, "value", "")) for m in fact.context.members)
+    """The fact in words for a reviewer: its concept's label (an upper limit says so), members and value."""
+    label = fact.concept.label[lang]
+    members = ", ".join(m.member if isinstance(m, ExplicitMember) else m.value for m in fact.context.members)
     value = "to be determined" if fact.value is None else str(fact.value)
     return f"{label}{' [' + members + ']' if members else ''}: {value}"
 
 
 def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang: str | None = None,
-                  entity: str | None = None, stem: str | None = None) -> TaggedNotice:
-    """Read, extract or locate, tag and validate; raise NoticeError, InputError, Contradicted or ValidationFailed."""
-    stem = stem or notice_path.stem
+                  entity: str | None = None, stem: str | None = None, outputs: Outputs | None = None
+                  ) -> TaggedNotice:
+    """Read, extract or locate, tag and validate; raise NoticeError, InputError, Contradicted or ValidationFailed.
+
+    ``outputs`` adds the filing's derived files (as ``export`` adds them), made after validation from
+    the same facts and documents; one that cannot be made raises ValidationFailed naming it. A stem
+    too long for a file name is shortened with a hash.
+    """
+    stem = fit_name(stem or notice_path.stem)
     notice = read_notice(notice_path)
     extraction = extract(notice, entity=entity)
     lang = lang or extraction.language
     warnings = [TagWarning(_source_line(extraction, line), message) for line, message in extraction.warnings]
     warnings += [TagWarning(None, f"sanitised: {note}") for note in notice.notes]
     draft_text: str | None = None
-    placeholders: set = set()
+    placeholders: set[tuple[str | int, ...]] = set()
     if data is None:
         filing, draft_data, draft_warnings = draft_filing(extraction)
         warnings += [TagWarning(_source_line(extraction, line), message) for line, message in draft_warnings]
@@ -176,6 +185,9 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
         _without_extension_blind_spots(reports, f"{stem}.xsd", {m.name for m in factset.extension.members})
     if not all(report.valid for report in reports):
         raise ValidationFailed(list(reports))
+    if outputs is not None:  # from the filing's own files: the review page and the draft are not part of it
+        files.update(derived_outputs(factset, dict(files), stem, inline_name, schema_href or ENTRY_POINT_URL,
+                                     outputs))
     marks, untagged = _marks(extraction, factset, checked, unreadable, lang)
     shown = len(factset.facts) - len(hidden)
     summary = [f"{shown} facts tagged where the notice prints them, {len(hidden)} in ix:hidden, "
@@ -188,9 +200,10 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
     if draft_text is not None:
         draft_name = f"{stem}.draft.yaml"
         files[draft_name] = draft_text.encode("utf-8")
-    spots = sum(len(places) for index, places in checked.items() if index not in set(hidden))
+    hidden_indexes = set(hidden)
+    tagged_spots = sum(len(places) for index, places in checked.items() if index not in hidden_indexes)
     return TaggedNotice(files, inline_name, instance_name, review_name, draft_name, filing, factset, shown,
-                        len(hidden), untagged, spots, warnings, reports)
+                        len(hidden), untagged, tagged_spots, warnings, reports)
 
 
 def _without_extension_blind_spots(reports: tuple[Report, ...], schema: str, members: set[str]) -> None:
@@ -237,17 +250,22 @@ def _marks(extraction: Extraction, factset: FactSet, places: dict[int, list[Plac
 
 
 def tag(notice: Path | str, outdir: Path | str, *, data: Path | str | Filing | None = None, lang: str | None = None,
-        entity: str | None = None, overwrite: bool = False, stem: str | None = None) -> TagResult:
+        entity: str | None = None, overwrite: bool = False, stem: str | None = None,
+        outputs: Outputs | None = None) -> TagResult:
     """Tag ``notice`` and write its files into ``outdir`` (nothing is written if anything is invalid).
 
     ``data``: a filing document (YAML or JSON) or a Filing, the truth the notice is checked against;
     without it the filing is extracted from the notice and ``<stem>.draft.yaml`` is written too.
+    ``outputs``: the report package, OIM reports and viewer to add, as for ``export``. The files are
+    published as a set (``output.write_files``): OutputExists for a clash without ``overwrite``,
+    OutputError when ``outdir`` cannot be written; either way nothing is published.
     """
     notice_path = Path(notice)
-    source: Any = Path(data) if isinstance(data, str) else data
-    tagged = render_tagged(notice_path, data=source, lang=lang, entity=entity, stem=stem)
+    source: Path | Filing | None = Path(data) if isinstance(data, str) else data
+    tagged = render_tagged(notice_path, data=source, lang=lang, entity=entity, stem=stem, outputs=outputs)
     out = Path(outdir)
-    files = {out / name: content for name, content in tagged.files.items()}
+    shared = shared_outputs(outputs) if outputs is not None else {}
+    files = {out / name: content for name, content in {**tagged.files, **shared}.items()}
     written, _unchanged = write_files(files, overwrite=overwrite)
     return TagResult(tagged, tuple(files), tuple(written))
 

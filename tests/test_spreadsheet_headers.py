@@ -207,8 +207,12 @@ def test_markdown_table_lists_every_header():
             assert f"`{header}`" in table
 
 
-def test_the_readme_table_is_current():
+def test_the_registers_page_table_is_current_and_the_readme_links_it():
     from conftest import REPO
 
+    page = (REPO / "docs" / "registers.md").read_text(encoding="utf-8")
+    assert markdown_table() in page, "run python docs/build.py"
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert markdown_table() in readme, "paste markdown_table() into the README's convert section"
+    convert = readme.split("### `convert`", 1)[1].split("\n### ", 1)[0]
+    assert "(docs/registers.md)" in convert
+    assert markdown_table().splitlines()[0] not in readme  # one copy of the table, on the page

@@ -605,6 +605,20 @@ def test_proceeds_dilution_capital_articles_and_flags(tmp_path):
     assert filing.legal_basis.articles == ("199", "201")
 
 
+@pytest.mark.parametrize(("ratio", "value", "precision"), [
+    ("0.060%", Decimal("0.0006"), 5), ("10.00%", Decimal("0.1"), 4), ("10", Decimal("0.1"), 2), ("未定", None, None)])
+def test_ratios_and_amounts_keep_the_fraction_digits_their_cells_state(tmp_path, ratio, value, precision):
+    built = shares(tmp_path, kind="第三者割当", method="新株発行", disposal_date=DROP, payment_date="2025-08-12",
+                   proceeds_gross="¥27,780,000", proceeds_issue_costs="¥780,000.00", proceeds_net="27,000,000.0円",
+                   dilution_ratio=ratio, allotment=DROP, allottee="Aozora Partners L.P.: 12,000 shares")
+    assert built.filing is not None, messages(built)
+    issued = built.filing.issuances[0]
+    assert (issued.dilution.ratio.value, issued.dilution.ratio.precision) == (value, precision)
+    proceeds = issued.proceeds
+    assert [(m.value, m.precision) for m in (proceeds.gross, proceeds.issue_costs, proceeds.net)] == [
+        (27780000, 0), (780000, 2), (27000000, 1)]
+
+
 def test_the_no_upper_limit_flag(tmp_path):
     cells = {"kind": "第三者割当による新株予約権", "no_cap": "○", "floor": "1,649円"}
     path = register_a(tmp_path / "r2.xlsx", [seed_row("ja", **cells, amount_per_right=DROP, amount_per_share=DROP,

@@ -165,3 +165,46 @@ def test_xhtml_is_read_through_the_hardened_parser(tmp_path):
     with pytest.raises(NoticeError) as caught:
         read_notice(path)
     assert caught.value.code == NoticeError.UNSAFE_XML
+
+
+def test_a_word_table_nested_in_a_cell_is_read_once_and_controlled_rows_are_kept(tmp_path):
+    """A table inside a cell belongs to that cell (its text appears once), and rows in a content control
+    (w:sdt) are the table's own rows."""
+    path = JA_DOCX.write(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        document = archive.read("word/document.xml").decode()
+
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in cells) + "</w:tr>"
+
+    nested = f"<w:tbl>{row('内側A', '内側B')}</w:tbl>"
+    table = (f"<w:tbl>{row('外側1', '外側2')}<w:tr><w:tc>{nested}<w:p/></w:tc><w:tc><w:p><w:r><w:t>外側3</w:t>"
+             f"</w:r></w:p></w:tc></w:tr><w:sdt><w:sdtContent>{row('管理行', '値')}</w:sdtContent></w:sdt></w:tbl>")
+    document = document.replace("<w:sectPr", table + "<w:sectPr", 1)
+    body = read_notice(_docx_with(tmp_path, "nested.docx", {"word/document.xml": document})).body
+    text = "".join(body.itertext())
+    assert text.count("内側A") == 1 and text.count("内側B") == 1
+    assert "管理行" in text and "外側3" in text
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    outer = body.xpath("//h:table[.//h:td[.='外側1']]", namespaces=ns)[0]
+    assert len(outer.xpath("h:tr", namespaces=ns)) == 3  # its own rows, the controlled one included
+
+
+def test_a_word_part_that_inflates_past_its_bound_is_refused_while_it_is_read(tmp_path):
+    """The package is read by the project's bounded archive reader: a highly compressed document part
+    is counted as it inflates and refused once it passes the bound, whatever its header claims."""
+    from exporter.sources.notices.archive import DOCX_LIMITS
+
+    path = JA_DOCX.write(tmp_path)
+    bomb = tmp_path / "inflating.docx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            if item.filename == "word/styles.xml":
+                out.writestr(item.filename, b" " * (DOCX_LIMITS.max_member_bytes + 1))
+            else:
+                out.writestr(item, source.read(item))
+    assert bomb.stat().st_size < 1024 * 1024
+    with pytest.raises(NoticeError) as caught:
+        read_notice(bomb)
+    assert caught.value.code == NoticeError.TOO_LARGE
+    assert "word/styles.xml" in str(caught.value) and str(bomb) in str(caught.value)

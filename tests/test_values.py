@@ -6,6 +6,9 @@ from decimal import Decimal as D
 import pytest
 from pydantic import BaseModel, ValidationError
 
+from exporter.documents import build_inline
+from exporter.facts import build_factset
+from exporter.models import Filing
 from exporter.models.values import (
     Count,
     CurrencyCode,
@@ -17,6 +20,7 @@ from exporter.models.values import (
     StatedDate,
     Status,
     fmt,
+    written_places,
 )
 
 
@@ -103,6 +107,41 @@ def test_percentages_are_ratios_stated_to_their_digits():
     assert Percent.model_validate(5).precision == 2 and Percent.model_validate(5).value == D("0.05")
     assert Percent.model_validate("tbd").precision is None
     assert Percent.model_validate({"value": "0.5", "decimals": 3}).precision == 3
+
+
+@pytest.mark.parametrize(("written", "value", "precision"), [
+    ("10.00%", D("0.1"), 4), ("１０．００％", D("0.1"), 4), ("10%", D("0.1"), 2), ("0.50", D("0.005"), 4),
+    (D("10.00"), D("0.1"), 4), (10.0, D("0.1"), 2), ("1,000.0%", D("10"), 3)])
+def test_a_percentage_keeps_the_fraction_digits_it_is_written_with(written, value, precision):
+    ratio = Percent.model_validate(written)
+    assert (ratio.value, ratio.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(("written", "value", "precision"), [
+    ("1,846.50", D("1846.5"), 2), ("¥1,846.50", D("1846.5"), 2), ("１，８４６．５０円", D("1846.5"), 2),
+    ("1株当たり1,846.50円", D("1846.5"), 2), ("1,000.00", D(1000), 2), ("1,846.5", D("1846.5"), 1),
+    ("369,200", D(369200), 0), ({"value": "1,846.50"}, D("1846.5"), 2),
+    ({"value": "1,846.50", "decimals": 1}, D("1846.5"), 1),  # decimals given: it wins
+    ({"value": "13,783,000.00", "stated_in": "thousand"}, D(13783000), -3),  # the scale says the precision
+    (1846.50, D("1846.5"), 1)])  # a YAML number has lost its zeros before it is read
+def test_an_amount_keeps_the_fraction_digits_it_is_written_with(written, value, precision):
+    amount = Money.model_validate(written)
+    assert (amount.value, amount.precision) == (value, precision)
+
+
+def test_written_places_reads_the_number_equal_to_the_value():
+    assert written_places("1株当たり1.00円", D(1)) == 2  # the per-unit phrase's 1 states no fraction
+    assert written_places("30,200株", D(30200)) == 0
+    assert written_places("about 12", D(13)) is None
+
+
+def test_stated_decimals_reach_the_documents(seed_filing):
+    data = seed_filing.model_dump(mode="json", exclude_none=True, exclude_unset=True)
+    data["issuances"][0]["dilution"] = {"ratio": "10.00%"}
+    factset = build_factset(Filing.model_validate(data))
+    (ratio,) = [fact for fact in factset.facts if fact.name == "DilutionRatio"]
+    assert (ratio.value, ratio.decimals) == (D("0.1"), "4")
+    assert "10.00%" in "".join(build_inline(factset, "en").getroot().itertext())
 
 
 def test_localized_text_detects_the_language_and_falls_back():

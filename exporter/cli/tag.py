@@ -5,7 +5,8 @@ from pathlib import Path
 
 import click
 
-from exporter.cli.common import EXIT_INVALID, EXIT_USAGE, fail
+from exporter.cli.common import EXIT_INVALID, EXIT_OUTPUT, EXIT_USAGE, fail
+from exporter.cli.outputs import output_options, outputs_of
 
 
 @click.command()
@@ -18,7 +19,9 @@ from exporter.cli.common import EXIT_INVALID, EXIT_USAGE, fail
               help="Language of the document (default: the notice's own).")
 @click.option("--entity", metavar="CODE", help="Securities code for a notice that prints none.")
 @click.option("--force", is_flag=True, help="Replace output files that exist with other content.")
-def tag(notice: Path, outdir: Path, data: Path | None, lang: str | None, entity: str | None, force: bool) -> None:
+@output_options
+def tag(notice: Path, outdir: Path, data: Path | None, lang: str | None, entity: str | None, force: bool,
+        package: bool, oim: tuple[str, ...], viewer: bool) -> None:
     """Tag a notice (.html, .htm, .xhtml, .docx, .md, .txt) as Inline XBRL, keeping its own text.
 
     Writes OUTDIR/STEM-tagged.html (the notice, each figure and date it prints tagged in place),
@@ -27,16 +30,21 @@ def tag(notice: Path, outdir: Path, data: Path | None, lang: str | None, entity:
     filing is read from the notice and OUTDIR/STEM.draft.yaml is written, every value with the line
     it came from: review it, then tag again with --data. With --data, a figure the notice prints
     differently under the same item is an error naming both. Everything is validated first; on any
-    error nothing is written and the exit code is 1.
+    error nothing is written and the exit code is 1. The files appear together or not at all; exit
+    code 3 when OUTDIR cannot be written (read-only, full, another run in it). --package, --oim and
+    --viewer add the Report Package, the xBRL-JSON / xBRL-CSV reports and the offline viewer of the
+    tagged notice, as for export (see docs/outputs.md).
 
     \b
     Examples:
       disclosure-exporter tag notice.txt -o out
       disclosure-exporter tag notice.docx -o out --data out/notice.draft.yaml --force
       disclosure-exporter tag お知らせ.html -o out --entity 3774
+      disclosure-exporter tag notice.html -o out --data filing.yaml --package --oim json --viewer
     """
-    from exporter.output import OutputExists
-    from exporter.sources import InputError
+    # Imported here, not at the top: ``--help`` must not pay for the pipeline.
+    from exporter.output import OutputError, OutputExists
+    from exporter.sources import InputError, UnreadableInput
     from exporter.sources.notices import NoticeError
     from exporter.tag import Contradicted
     from exporter.tag import tag as run
@@ -47,10 +55,13 @@ def tag(notice: Path, outdir: Path, data: Path | None, lang: str | None, entity:
     if data is not None and not data.is_file():
         fail(f"{data}: no such file", EXIT_USAGE)
     try:
-        result = run(notice, outdir, data=data, lang=lang, entity=entity, overwrite=force)
+        result = run(notice, outdir, data=data, lang=lang, entity=entity, overwrite=force,
+                     outputs=outputs_of(package, oim, viewer))
     except NoticeError as exc:
         fail(f"{exc}\nnothing written", EXIT_USAGE if exc.code in (NoticeError.UNSUPPORTED, NoticeError.UNREADABLE)
              else EXIT_INVALID)
+    except UnreadableInput as exc:
+        fail(f"{exc}\nnothing written", EXIT_USAGE)
     except InputError as exc:
         fail(f"invalid data, nothing written:\n{exc}", EXIT_INVALID)
     except Contradicted as exc:
@@ -58,10 +69,10 @@ def tag(notice: Path, outdir: Path, data: Path | None, lang: str | None, entity:
     except ValidationFailed as exc:
         fail(f"{exc}\nnothing written", EXIT_INVALID)
     except OutputExists as exc:
-        fail(str(exc), EXIT_INVALID)
-    except Exception as exc:  # a user never sees a traceback: the message says what broke
-        fail(f"{notice}: could not be tagged ({type(exc).__name__}: {exc}); nothing written. Please report this "
-             "with the notice.", EXIT_INVALID)
+        fail(f"{exc}\nnothing written", EXIT_INVALID)
+    except OutputError as exc:
+        fail(f"{exc}\nnothing written", EXIT_OUTPUT)
+    # Anything else is a bug: the command group's last-resort guard reports it in one line (exit code 4).
     tagged = result.tagged
     for warning in tagged.warnings:
         click.echo(f"{notice}: warning: {warning}", err=True)

@@ -9,6 +9,7 @@ notices and registers write it (30,200; ３０，２００; 上限100; 2015/7/13
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -19,7 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from exporter.domain.concepts import Concept
 from exporter.domain.text import has_japanese
-from exporter.notation import NormaliseError, parse_amount, parse_count, parse_date, parse_decimal
+from exporter.notation import NormaliseError, normalise_text, parse_amount, parse_count, parse_date, parse_decimal
 from exporter.notation.numbers import check_size
 
 # ISO 4217 active alphabetic codes (2024 list), with their minor units. A currency the list does
@@ -218,6 +219,30 @@ class Scale(StrEnum):
         return {"one": 0, "thousand": 3, "million": 6, "billion": 9}[self.value]
 
 
+# A number as written: digits (grouped or not) and a fraction. Longer runs are not figures a notice states.
+_WRITTEN_NUMBER = re.compile(r"[0-9](?:[0-9,]*[0-9])?(?:\.([0-9]+))?")
+_WRITTEN_NUMBER_CHARS = 40
+
+
+def _places(value: Decimal) -> int:
+    """Fraction digits of ``value`` as it stands (1846.5: 1; 369200: 0)."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def written_places(text: str, value: Decimal) -> int | None:
+    """The fraction digits ``value`` is written with in ``text`` ("1,846.50円": 2; "10.00": 2).
+
+    ``exporter.notation`` reads numbers to their canonical form (1846.5, 10), so the trailing zeros a
+    notice states are read here from the text: of the numbers it shows, those equal to ``value`` (a
+    per-unit phrase such as 1株当たり shows another number), the most fraction digits. None if the
+    text shows no number equal to ``value``.
+    """
+    places = [len(match[1] or "") for match in _WRITTEN_NUMBER.finditer(normalise_text(text))
+              if len(match[0]) <= _WRITTEN_NUMBER_CHARS and Decimal(match[0].replace(",", "")) == value]
+    return max(places, default=None)
+
+
 class Translation(Frozen):
     """The same amount shown in another currency for convenience (not part of any arithmetic)."""
 
@@ -237,8 +262,9 @@ class Money(Frozen):
 
     Input: ``369200``, ``"¥369,200"``, ``"1,846.5"``, ``tbd``, or a mapping such as
     ``{value: 13783000, stated_in: thousand}`` (printed as 13,783千円: precise to the thousand) or
-    ``{value: 57294000, translation: {currency: USD, value: 400000}}``. ``decimals`` overrides the
-    precision read from the value (1,846.50 stated to two decimals).
+    ``{value: 57294000, translation: {currency: USD, value: 400000}}``. A written amount keeps the
+    fraction digits it is written with (``"1,846.50"`` is stated to two decimals; a YAML number such as
+    1846.50 cannot, as its zeros are gone before it is read); ``decimals`` overrides the precision.
     """
 
     @classmethod
@@ -262,8 +288,15 @@ class Money(Frozen):
             raw = value.get("value")
             if raw is None or _tbd(raw):
                 return {**value, "value": None}
-            return {**value, "value": _decimal(raw)}
-        return {"value": _decimal(value)}
+            read = {**value, "value": _decimal(raw)}
+        else:
+            raw, read = value, {"value": _decimal(value)}
+        if isinstance(raw, str) and "decimals" not in read and read.get("stated_in", Scale.ONE) == Scale.ONE:
+            # Reading drops trailing zeros (1,846.50 -> 1846.5); the precision stated stays.
+            places = written_places(raw, read["value"])
+            if places is not None and places > _places(read["value"].normalize()):
+                read["decimals"] = places
+        return read
 
     @model_validator(mode="after")
     def _consistent(self) -> Money:
@@ -286,8 +319,7 @@ class Money(Frozen):
             return self.decimals
         if self.stated_in is not Scale.ONE:
             return -self.stated_in.exponent
-        exponent = self.value.normalize().as_tuple().exponent
-        return max(0, -exponent) if isinstance(exponent, int) else 0
+        return _places(self.value.normalize())
 
     def describe(self) -> str:
         if self.value is None:
@@ -311,7 +343,12 @@ def _decimal(value: Any) -> Decimal:
 
 
 class Percent(Frozen):
-    """A ratio stated as a percentage: input ``1.23`` or ``"1.23%"`` means 1.23% (stored as 0.0123)."""
+    """A ratio stated as a percentage: input ``1.23`` or ``"1.23%"`` means 1.23% (stored as 0.0123).
+
+    The ratio is stated to the percentage's fraction digits plus two: ``"10.00%"`` is 0.1 stated to 4
+    decimals, shown again as 10.00% (a YAML number such as 10.00 has lost its zeros before it is read;
+    quote it to keep them).
+    """
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
@@ -333,8 +370,9 @@ class Percent(Frozen):
             percent = parse_decimal(text)
         except NormaliseError as error:
             raise input_error(error) from None
-        exponent = percent.as_tuple().exponent
-        places = max(0, -exponent) if isinstance(exponent, int) else 0
+        places = _places(percent)
+        if not isinstance(value, float):  # a float's repr is not how it was written
+            places = max(places, written_places(text, percent) or 0)
         return {"value": percent.scaleb(-2), "decimals": places + 2}
 
     @property
@@ -343,8 +381,7 @@ class Percent(Frozen):
             return None
         if self.decimals is not None:
             return self.decimals
-        exponent = self.value.as_tuple().exponent
-        return max(0, -exponent) if isinstance(exponent, int) else 0
+        return _places(self.value)
 
 
 def _exact_count(value: Any) -> Any:

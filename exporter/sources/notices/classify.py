@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from exporter.sources.notices.lines import Line
 from exporter.sources.notices.structure import Layout
@@ -136,7 +137,8 @@ class Classifier:
 
     def infer_unit(self, token: Token, context: Context) -> str | None:
         """The unit of a bare figure from its label (a table cell ``1,500`` under ``Total number of rights``)."""
-        if token.unit is not None or token.kind != "number" or token.value != token.value.to_integral_value():
+        if token.unit is not None or not isinstance(token.value, Decimal) \
+                or token.value != token.value.to_integral_value():
             return token.unit
         label = context.local if context.local.strip(" \u2016|:：") else context.heading
         labels = [*label.split(" \u2016 "), self.column_heading(token)]
@@ -197,6 +199,7 @@ class Classifier:
                                                                         re.IGNORECASE) and not _NET.search(local) \
                     and not _COSTS.search(local):
                 return ("proceeds", "gross")
+            key: Key
             for pattern, key in ((_LOWER, ("exercise", "lower_limit_price_per_share")),
                                  (_UPPER, ("exercise", "upper_limit_price_per_share")),
                                  (_INITIAL, ("exercise", "initial_price_per_share"))):

@@ -10,14 +10,15 @@ text and lose their target. Each block remembers its paragraph number (provenanc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
 
 from exporter.safety.xml import UnsafeXmlError, XmlLimits, parse_untrusted
-from exporter.sources.notices.archive import member_names, read_members
+from exporter.sources.notices.archive import read_package
 from exporter.sources.notices.errors import NoticeError
-from exporter.sources.notices.xhtml import LINE, h
+from exporter.sources.notices.xhtml import LINE, append_text, h
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -39,8 +40,7 @@ def _parse(data: bytes, name: str, file: str) -> etree._Element:
                           file=file) from None
 
 
-def _check_package(path: Path, parts: dict[str, bytes], file: str) -> None:
-    names = member_names(path, file=file)
+def _check_package(names: tuple[str, ...], parts: dict[str, bytes], file: str) -> None:
     if any(re.search(r"vbaProject|vbaData", name, re.IGNORECASE) for name in names) \
             or _MACRO_CONTENT.search(parts.get("[Content_Types].xml", b"")):
         raise NoticeError(NoticeError.DOCX_MACROS, "the document contains macros (VBA); save it as a plain .docx",
@@ -100,14 +100,9 @@ class _Converter:
                 current_list = None
                 self.table(child, target)
 
-    def _blocks(self, parent: etree._Element):
-        for child in parent:
-            if child.tag in (_w("p"), _w("tbl")):
-                yield child
-            elif child.tag in (_w("sdt"), _w("sdtContent"), _w("customXml"), _w("ins")):
-                yield from self._blocks(child if child.tag != _w("sdt") else (child.find(_w("sdtContent"))
-                                                                                 if child.find(_w("sdtContent")) is not None
-                                                                                 else child))
+    def _blocks(self, parent: etree._Element) -> Iterator[etree._Element]:
+        """Paragraphs and tables, also those inside content controls, custom XML and insertions."""
+        yield from _within_wrappers(parent, (_w("p"), _w("tbl")), (_w("sdtContent"), _w("customXml"), _w("ins")))
 
     def paragraph(self, paragraph: etree._Element, target: etree._Element) -> None:
         self.paragraphs += 1
@@ -145,19 +140,18 @@ class _Converter:
                 holder = etree.SubElement(holder, h(tag))
         for child in run:
             if child.tag == _w("t"):
-                _append(holder, child.text or "")
+                append_text(holder, child.text or "")
             elif child.tag == _w("tab"):
-                _append(holder, "\t")
+                append_text(holder, "\t")
             elif child.tag in (_w("br"), _w("cr")):
                 etree.SubElement(holder, h("br"))
             elif child.tag == _w("noBreakHyphen"):
-                _append(holder, "-")
+                append_text(holder, "-")
 
     def table(self, table: etree._Element, target: etree._Element) -> None:
         made = etree.SubElement(target, h("table"))
-        for row in table.iter(_w("tr")):
-            if row.getparent() is not table and row.getparent().tag != _w("tbl"):
-                continue
+        # The table's own rows (also those in content controls), never the rows of a table nested in a cell.
+        for row in _within_wrappers(table, (_w("tr"),), (_w("sdtContent"), _w("customXml"), _w("ins"))):
             tr = etree.SubElement(made, h("tr"))
             for cell in row.findall(_w("tc")):
                 td = etree.SubElement(tr, h("td"))
@@ -171,13 +165,19 @@ class _Converter:
             made.tag = h("div")
 
 
-def _append(parent: etree._Element, text: str) -> None:
-    if not text:
-        return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
+def _within_wrappers(parent: etree._Element, wanted: tuple[str, ...], wrappers: tuple[str, ...]
+                     ) -> Iterator[etree._Element]:
+    """``parent``'s children of the ``wanted`` tags, in order, looking through wrapper elements and content
+    controls (``w:sdt``, whose content is its ``w:sdtContent``)."""
+    for child in parent:
+        if child.tag in wanted:
+            yield child
+        elif child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                yield from _within_wrappers(content, wanted, wrappers)
+        elif child.tag in wrappers:
+            yield from _within_wrappers(child, wanted, wrappers)
 
 
 def read_docx(path: Path, file: str) -> etree._Element:
@@ -186,11 +186,12 @@ def read_docx(path: Path, file: str) -> etree._Element:
         return name in ("[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/numbering.xml") \
             or name.endswith(".rels")
 
-    parts = read_members(path, wanted, file=file)
+    package = read_package(path, wanted, file=file)
+    parts = package.parts
     if "word/document.xml" not in parts:
         raise NoticeError(NoticeError.BAD_DOCX, "not a Word document: the package has no word/document.xml",
                           file=file)
-    _check_package(path, parts, file)
+    _check_package(package.names, parts, file)
     document = _parse(parts["word/document.xml"], "word/document.xml", file)
     styles = _Styles(_parse(parts["word/styles.xml"], "word/styles.xml", file) if "word/styles.xml" in parts else None,
                      _parse(parts["word/numbering.xml"], "word/numbering.xml", file)

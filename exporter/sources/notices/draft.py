@@ -55,10 +55,11 @@ def _shift(found: dict[Path, Found], prefix: Path, removed: int) -> None:
     depth = len(prefix)
     moved: dict[Path, Found] = {}
     for key in list(found):
-        if key[:depth] == prefix and len(key) > depth and isinstance(key[depth], int) and key[depth] >= removed:
+        position = key[depth] if key[:depth] == prefix and len(key) > depth else None
+        if isinstance(position, int) and position >= removed:
             item = found.pop(key)
-            if key[depth] > removed:
-                new_key = (*prefix, key[depth] - 1, *key[depth + 1:])  # type: ignore[operator]
+            if position > removed:
+                new_key = (*prefix, position - 1, *key[depth + 1:])
                 item.path = new_key
                 moved[new_key] = item
     found.update(moved)

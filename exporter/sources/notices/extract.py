@@ -100,6 +100,7 @@ class _Builder(TextFacts):
         if token.kind == "date":
             assert isinstance(token.value, date)
             return token.value.isoformat()
+        assert isinstance(token.value, Decimal)  # a token is a date or a number
         number = token.number
         if token.unit == "percent":
             return f"{token.text}%"
@@ -183,7 +184,8 @@ class _Builder(TextFacts):
         return Extraction(self.notice, self.text, self.layout, data, self.found, self.warnings, untagged,
                           self.garbles, self.placeholders, language)
 
-    def classify(self, token: Token, classifier: Classifier, pools: dict) -> None:
+    def classify(self, token: Token, classifier: Classifier, pools: dict[tuple[str | None, int | None], list[Token]]
+                 ) -> None:
         context = classifier.context(token)
         if self.amendment and _BEFORE_CORRECTION.search(context.local.split(" \u2016 ")[0][-30:]):
             return  # an amendment's figures before the correction are the superseded ones: left untagged
@@ -202,12 +204,12 @@ class _Builder(TextFacts):
             if key is None:
                 return
             if isinstance(key[0], tuple):  # a period: the first date is the start, the next the end
-                start_key, end_key = key  # type: ignore[misc]
+                start_key, end_key = key
                 self.assign(tranche, start_key, token)
                 self.period_end = (token, end_key)
             else:
                 if self.assign(tranche if key[0] not in FILING_KEYS else None, key, token) \
-                        and key == ("board_resolution_date",):  # type: ignore[arg-type]
+                        and key == ("board_resolution_date",):
                     classifier.board_seen = True
             return
         if token.unit in ("persons", "rights", "shares") and classifier.in_allotment(token, context):
@@ -353,9 +355,9 @@ class _Builder(TextFacts):
         return kind
 
     def fallback_date(self) -> str:
-        dates = [t.value for tokens in self.tokens for t in tokens if t.kind == "date"]
+        dates = [t.value for tokens in self.tokens for t in tokens if isinstance(t.value, date)]
         if dates:
-            return max(dates).isoformat()  # type: ignore[type-var]
+            return max(dates).isoformat()
         for line in self.lines[:5]:
             match = re.search(r"(?<!\d)(20\d{2})(\d{2})(\d{2})(?!\d)", line.folded)
             if match:

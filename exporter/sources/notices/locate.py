@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from exporter.domain.concepts import base_of
 from exporter.domain.values import ValueType
@@ -21,9 +22,11 @@ from exporter.sources.notices.extract import Extraction
 from exporter.sources.notices.spots import Found, Path, Spot
 from exporter.sources.notices.tokens import Token
 
-_UNITS = {ValueType.MONEY: {"money"}, ValueType.PER_SHARE: {"money"}, ValueType.SHARES: {"shares", None},
-          ValueType.PERCENT: {"percent"}}
-_NOUN_UNITS = {"rights": {"rights", None}, "persons": {"persons", None}, "voting_rights": {None}}
+_UNITS: dict[ValueType, set[str | None]] = {
+    ValueType.MONEY: {"money"}, ValueType.PER_SHARE: {"money"}, ValueType.SHARES: {"shares", None},
+    ValueType.PERCENT: {"percent"}}
+_NOUN_UNITS: dict[str, set[str | None]] = {
+    "rights": {"rights", None}, "persons": {"persons", None}, "voting_rights": {None}}
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class Contradiction:
                 f"here ({self.snippet!r})")
 
 
-def _canonical_paths(found: dict[Path, Found], data: dict) -> dict[Path, Found]:
+def _canonical_paths(found: dict[Path, Found], data: dict[str, Any]) -> dict[Path, Found]:
     """Extraction's paths with allotment positions replaced by their category (as the data names it)."""
     result: dict[Path, Found] = {}
     for path, item in found.items():
@@ -48,7 +51,7 @@ def _canonical_paths(found: dict[Path, Found], data: dict) -> dict[Path, Found]:
     return result
 
 
-def _by_category(path: Path, data: dict) -> Path:
+def _by_category(path: Path, data: dict[str, Any]) -> Path:
     if len(path) >= 4 and path[0] == "issuances" and path[2] == "allotments" and isinstance(path[3], int):
         try:
             entry = data["issuances"][path[1]]["allotments"][path[3]]
@@ -59,7 +62,7 @@ def _by_category(path: Path, data: dict) -> Path:
     return path
 
 
-def _filing_data(filing: Filing) -> dict:
+def _filing_data(filing: Filing) -> dict[str, Any]:
     return filing.model_dump(mode="json", exclude_none=True)
 
 

@@ -12,6 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -19,7 +20,7 @@ from lxml import etree
 from exporter.safety.xml import UnsafeXmlError, parse_untrusted
 from exporter.sources.notices.docx import read_docx
 from exporter.sources.notices.errors import NoticeError
-from exporter.sources.notices.xhtml import LINE, Sanitiser, h, local
+from exporter.sources.notices.xhtml import LINE, Sanitiser, h, local, text_of
 
 MAX_NOTICE_BYTES = 16 * 1024 * 1024  # a notice is a few kB to a few hundred; 500 generated pages are ~3 MB
 SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "xhtml", ".docx": "docx", ".md": "markdown",
@@ -105,12 +106,13 @@ def _markdown_html(text: str) -> str:
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
         ["table", "strikethrough"])
-    env: dict = {}
+    env: dict[str, Any] = {}
     tokens = md.parse(text, env)
     for token in tokens:
         if token.map and token.nesting >= 0 and token.block:
             token.attrSet(LINE, str(token.map[0] + 1))
-    return md.renderer.render(tokens, md.options, env)
+    html: str = md.renderer.render(tokens, md.options, env)
+    return html
 
 
 # --- HTML and XHTML --------------------------------------------------------------------------------
@@ -142,7 +144,7 @@ def _xhtml_root(data: bytes, file: str) -> etree._Element:
 def _body_and_title(root: etree._Element) -> tuple[etree._Element, str | None]:
     body = next((e for e in root.iter() if isinstance(e.tag, str) and local(e) == "body"), root)
     title = next((e for e in root.iter() if isinstance(e.tag, str) and local(e) == "title"), None)
-    text = " ".join("".join(title.itertext()).split()) if title is not None else None
+    text = " ".join(text_of(title).split()) if title is not None else None
     return body, text or None
 
 
@@ -168,6 +170,6 @@ def read_notice(path: Path, *, file: str | None = None) -> Notice:
         root = _xhtml_root(data, file) if kind == "xhtml" else _html_root(data)
         source, title = _body_and_title(root)
         body = sanitiser.convert(source)
-    if not "".join(body.itertext()).strip():
+    if not text_of(body).strip():
         raise NoticeError(NoticeError.NO_TEXT, "the notice has no text", file=file)
     return Notice(file, kind, body, title, sanitiser.notes())

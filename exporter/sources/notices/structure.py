@@ -64,8 +64,8 @@ class Layout:
     def index(self) -> None:
         """Per-line lookups: the item and section in force at each line start, and changes within lines."""
         self._events: dict[int, list[tuple[int, Item]]] = {}
-        for item in self.items:
-            self._events.setdefault(item.line, []).append((item.start, item))
+        for marker in self.items:
+            self._events.setdefault(marker.line, []).append((marker.start, marker))
         self._at_start: list[tuple[Item | None, Item | None]] = []
         section: Item | None = None
         item: Item | None = None

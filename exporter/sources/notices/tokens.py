@@ -105,7 +105,7 @@ class Garble:
     text: str
 
 
-def _date(match: re.Match) -> tuple[date, str] | None:
+def _date(match: re.Match[str]) -> tuple[date, str] | None:
     try:
         if match["era"]:
             year = _ERA_OFFSETS[match["era"]] + (1 if match["ey"] == "元" else int(match["ey"]))
@@ -156,7 +156,7 @@ def scan(line: Line) -> tuple[list[Token], list[Garble]]:
     return tokens, garbles
 
 
-def _number(index: int, match: re.Match, before: str, after: str, in_row: bool = False) -> Token | None:
+def _number(index: int, match: re.Match[str], before: str, after: str, in_row: bool = False) -> Token | None:
     text = match.group()
     digits = match.group(1).replace(",", "")
     currency_before = _MONEY_BEFORE.search(before)

@@ -45,6 +45,21 @@ def h(tag: str) -> str:
     return f"{{{XHTML}}}{tag}"
 
 
+def append_text(parent: etree._Element, text: str | None) -> None:
+    """Add ``text`` at the end of ``parent``'s content: after its last child, or as its text."""
+    if not text:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def text_of(element: etree._Element) -> str:
+    """The element's visible text (its descendants' text and tails), as one string."""
+    return "".join(text for text in element.itertext() if isinstance(text, str))
+
+
 def local(element: etree._Element) -> str:
     tag = element.tag
     return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
@@ -68,20 +83,12 @@ class Sanitiser:
         self._children(root, notice, inline=False)
         return notice
 
-    def _append_text(self, parent: etree._Element, text: str | None) -> None:
-        if not text:
-            return
-        if len(parent):
-            parent[-1].tail = (parent[-1].tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
-
     def _children(self, source: etree._Element, target: etree._Element, *, inline: bool) -> None:
-        self._append_text(target, source.text)
+        append_text(target, source.text)
         for child in source:
             if isinstance(child.tag, str):
                 self._element(child, target, inline=inline)
-            self._append_text(target, child.tail)
+            append_text(target, child.tail)
 
     def _hidden(self, element: etree._Element) -> bool:
         return element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))

@@ -266,7 +266,7 @@ ALLOTMENT_CONCEPTS: dict[str, tuple[Concept, Shape]] = {
 }
 _ALLOTMENT_INSTRUMENTS = {"rights": RIGHTS_ONLY, "shares": frozenset({Instrument.SHARES})}
 
-# Notes for the README table, where a field needs more than its concept's label.
+# Notes for the field table of docs/registers.md, where a field needs more than its concept's label.
 NOTES: dict[str, str] = {
     "title": "Without one, a title is made from the kind and the notice type (a warning).",
     "kind": "Words such as 株式報酬型, 通常型, 有償ストックオプション, 譲渡制限付株式, RSU, PSU, 株式給付信託, 第三者割当. "

@@ -123,18 +123,19 @@ def _resolve_target(value: object, where: str) -> dict[Table, Target]:
     if not isinstance(value, str):
         raise MappingError(f"{where}: expected a field name such as allotment_date, got {value!r}")
     text, lang = value.strip(), None
-    for suffix in (".en", ".ja"):
+    suffixes: tuple[tuple[str, Lang], ...] = ((".en", "en"), (".ja", "ja"))
+    for suffix, marked in suffixes:
         if text.lower().endswith(suffix):
-            text, lang = text[: -len(suffix)], suffix[1:]
+            text, lang = text[: -len(suffix)], marked
     text = KEY_ALIASES.get(text, text)
     found: dict[Table, Target] = {}
     for table in ("issuances", "allotments"):
-        if text in FIELD_KEYS[table]:  # type: ignore[index]
-            found[table] = Target((text,), lang, "map")  # type: ignore[index, arg-type]
+        if text in FIELD_KEYS[table]:
+            found[table] = Target((text,), lang, "map")
             continue
-        builtin = _BUILTIN[table].get(header_key(text))  # type: ignore[index]
+        builtin = _BUILTIN[table].get(header_key(text))
         if builtin is not None and builtin.fields:
-            found[table] = Target(builtin.fields, lang or builtin.lang, "map")  # type: ignore[index, arg-type]
+            found[table] = Target(builtin.fields, lang or builtin.lang, "map")
     if not found:
         names = ", ".join(sorted(set(FIELD_KEYS["issuances"]) | set(FIELD_KEYS["allotments"])))
         raise MappingError(f"{where}: {value!r} is not one of our fields ({names}) or their headers; "
@@ -186,10 +187,10 @@ def _for(field_spec: FieldSpec) -> str:
 
 
 def markdown_table() -> str:
-    """The README's header table, generated from the fields."""
+    """The header table of docs/registers.md (written by docs/build.py), generated from the fields."""
     lines = ["| field | English header | Japanese header | also recognised | for | notes |", "|---|---|---|---|---|---|"]
     for table in ("issuances", "allotments"):
-        en, ja = headings(table, "en"), headings(table, "ja")  # type: ignore[arg-type]
+        en, ja = headings(table, "en"), headings(table, "ja")
         if table == "allotments":
             lines.append("| **layout b, sheet `Allotments`** | | | | | |")
         for field_spec in FIELDS:

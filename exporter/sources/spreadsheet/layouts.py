@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from exporter.notation import header_key, normalise_text
+from exporter.sources.spreadsheet.fields import Table
 from exporter.sources.spreadsheet.headers import (
     ALLOTMENT_SHEETS,
     ISSUANCE_SHEETS,
     HeaderMap,
-    Table,
     spec,
 )
 from exporter.sources.spreadsheet.problems import CellRef, Problem
@@ -139,7 +139,7 @@ class SheetPlan:
     columns: list[Column]
     skipped_rows: list[int] = field(default_factory=list)  # non-empty rows above the header row
     data_without_header: dict[int, list[int]] = field(default_factory=dict)  # column -> rows (first few)
-    data_without_header_count: Counter = field(default_factory=Counter)
+    data_without_header_count: Counter[int] = field(default_factory=Counter)
     rows_read: int = 0
 
     @property
@@ -228,7 +228,7 @@ def _recognised(values: tuple[Any, ...], table: Table, headers: HeaderMap) -> in
 def _find_header(rows: Iterator[Row], sheet: str | None, table: Table, headers: HeaderMap
                  ) -> tuple[SheetPlan, Iterator[Row]] | None:
     """Scan the first rows for the header row; return its plan and the rows after it."""
-    skipped = []
+    skipped: list[int] = []
     for number, values in rows:
         if number > HEADER_SCAN_ROWS:
             return None
@@ -246,7 +246,7 @@ def _no_header(file: str, sheet: str | None, table: Table) -> LayoutError:
     where = f"sheet {sheet!r}" if sheet else "the file"
     return LayoutError(Problem(file, f"no header row found in the first {HEADER_SCAN_ROWS} rows of {where}: "
                                      f"expected a row with at least {MIN_HEADERS} recognised headers such as "
-                                     f"{examples} (see the README's header table, or map headers with --map)",
+                                     f"{examples} (see docs/registers.md, or map headers with --map)",
                                (CellRef(sheet, None, None, None),)))
 
 
@@ -263,7 +263,7 @@ def _source_row(plan: SheetPlan, number: int, values: tuple[Any, ...]) -> Source
     cells = tuple(
         Cell(c.field, c.lang, CellRef(plan.sheet, number, c.index, c.header, values[c.index] if c.index < width else None),
              c.also)
-        for c in plan.bound)
+        for c in plan.columns if c.field is not None)  # the bound columns
     known = {c.index for c in plan.columns}
     for index, value in enumerate(values):
         if index not in known and not is_empty(value):
@@ -413,8 +413,8 @@ def _layout_b_records(register: Register, plan: Plan, issuance_rows: Iterator[Ro
         yield Record(index, plan.file, "b", row, _id_text(id_cell.value), allotments, tuple(problems))
         index += 1
     # 4. Allotment rows whose ID no issuance has.
-    for rows in by_id.values():
-        id_refs = tuple(c.ref for r in rows for c in r.cells if c.field == "id")
-        plan.problems.append(Problem(plan.file, f"allotment rows {', '.join(str(r.row) for r in rows)} have the ID "
+    for orphans in by_id.values():
+        id_refs = tuple(c.ref for r in orphans for c in r.cells if c.field == "id")
+        plan.problems.append(Problem(plan.file, f"allotment rows {', '.join(str(r.row) for r in orphans)} have the ID "
                                                 f"{normalise_text(id_refs[0].value)!r}, which no row of sheet "
                                                 f"{plan_i.sheet!r} has", id_refs[:1] + id_refs[1:]))

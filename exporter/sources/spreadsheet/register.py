@@ -38,6 +38,7 @@ from exporter.models.statements import describe
 from exporter.models.values import fmt
 from exporter.notation import (
     Amount,
+    Count,
     NormaliseError,
     normalise_text,
     parse_amount,
@@ -223,6 +224,7 @@ def _title(row: RowReader, kind: IssuanceKind | None, language: str) -> None:
         return
     if kind is None:
         row.failed.add("title")  # a title would be made from the kind, whose problem is reported
+        return
     if "title" in row.failed:
         return
     notice = NoticeType(row.data.get("notice_type", NoticeType.RESOLUTION.value))
@@ -249,9 +251,9 @@ def _title(row: RowReader, kind: IssuanceKind | None, language: str) -> None:
 def _read(row: RowReader, field_spec: FieldSpec, place: Place, currency: str | None) -> None:
     key, path, shape = field_spec.key, place.path, place.shape
     if shape == "text":
-        found = row.text(key)
-        if found:
-            row.put(path, found[0], found[1])
+        texts = row.text(key)
+        if texts:
+            row.put(path, texts[0], texts[1])
         return
     parse = _PARSERS.get(shape)
     if parse is None:
@@ -269,17 +271,15 @@ def _read(row: RowReader, field_spec: FieldSpec, place: Place, currency: str | N
     if found is None:
         return
     value, refs = found
-    if shape == "count":
-        if value.upper_limit:
+    if isinstance(value, Count):  # shapes "count" (always exact) and "quantity" (exact or an upper limit)
+        if shape == "count" and value.upper_limit:
             row.problem(f"expected an exact number for {field_spec.what}, not an upper limit", refs,
                         "a whole number such as 100 or 200株")
             row.fail(key)
             return
-        value = value.value
-    elif shape in ("quantity", "percent") and value is None:
-        value = {"value": None}  # to be determined: a nil fact
-    elif shape == "quantity":
-        value = {"value": value.value, "upper_limit": value.upper_limit}
+        value = value.value if shape == "count" else {"value": value.value, "upper_limit": value.upper_limit}
+    elif value is None and shape in ("quantity", "percent"):  # to be determined: a nil fact
+        value = {"value": None}
     row.put(path, value, refs)
 
 
@@ -335,7 +335,10 @@ def _money(row: RowReader, key: str, path: str, currency: str | None) -> None:
                     refs + row.sources.get("issuance.currency", []), "an amount in the issuance's currency")
         row.fail(key)
         return
-    row.put(path, amount.value, refs)
+    # The cell's own text, when it is text, so that the model keeps the fraction digits it is written with
+    # (1,846.50: two decimals); the model reads it exactly as above.
+    written = refs[0].value
+    row.put(path, written if isinstance(written, str) else amount.value, refs)
 
 
 def _money_cells(row: RowReader) -> list[Cell]:

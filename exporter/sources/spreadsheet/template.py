@@ -142,7 +142,7 @@ def fields_for(table: str, layout: str) -> list[FieldSpec]:
 
 
 def header_row(fields: Iterable[FieldSpec], lang: str) -> list[str]:
-    names = {table: headings(table, lang) for table in ("issuances", "allotments")}  # type: ignore[arg-type]
+    names = {table: headings(table, lang) for table in ("issuances", "allotments")}
     return [names[f.table][f.key] for f in fields]
 
 
@@ -150,12 +150,12 @@ def template_sheets(lang: str, layout: str = "a") -> list[Sheet]:
     """The template's sheets: headers and two example rows (the seed, and a restricted stock disposal)."""
     issuance_fields = fields_for("issuances", layout)
     examples = (SEED[lang], RESTRICTED[lang])
-    issuances = [header_row(issuance_fields, lang), *([example.get(f.key) for f in issuance_fields]
-                                                      for example in examples)]
+    issuances: list[list[Any]] = [header_row(issuance_fields, lang),
+                                  *([example.get(f.key) for f in issuance_fields] for example in examples)]
     if layout == "a":
         return [("Register" if lang == "en" else "登録簿", issuances)]
     allotment_fields = fields_for("allotments", "b")
-    allotments = [header_row(allotment_fields, lang)]
+    allotments: list[list[Any]] = [header_row(allotment_fields, lang)]
     allotments += [[row.get(f.key) for f in allotment_fields]
                    for row in (*SEED_ALLOTMENTS[lang], *RESTRICTED_ALLOTMENTS[lang])]
     return [("Issuances", issuances), ("Allotments", allotments)]

@@ -181,8 +181,6 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
     files[instance_name] = serialize(build_instance(factset, schema_href))
     files[inline_name] = serialize_inline(inline_tree)
     reports = _validate(files, (instance_name, inline_name))
-    if factset.extension is not None:
-        _without_extension_blind_spots(reports, f"{stem}.xsd", {m.name for m in factset.extension.members})
     if not all(report.valid for report in reports):
         raise ValidationFailed(list(reports))
     if outputs is not None:  # from the filing's own files: the review page and the draft are not part of it
@@ -204,21 +202,6 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
     tagged_spots = sum(len(places) for index, places in checked.items() if index not in hidden_indexes)
     return TaggedNotice(files, inline_name, instance_name, review_name, draft_name, filing, factset, shown,
                         len(hidden), untagged, tagged_spots, warnings, reports)
-
-
-def _without_extension_blind_spots(reports: tuple[Report, ...], schema: str, members: set[str]) -> None:
-    """Drop what our validator says only because it does not yet read a filing's own extension taxonomy.
-
-    ``export`` has the same blind spot on main: the validator resolves only the eqi taxonomy, so a
-    schemaRef to the filing's ``<stem>.xsd`` and the tranche or category members it declares are
-    reported as unknown. Arelle reads the extension and is the judge of these documents (the tests
-    run it on every tagged notice with an extension). Remove this when the validator reads extensions.
-    """
-    for report in reports:
-        report.messages[:] = [
-            message for message in report.messages
-            if not (message.code == "xbrl21:unresolvableSchemaRef" and f"'{schema}'" in message.message)
-            and not (message.code == "xdt:undefinedMember" and any(member in message.message for member in members))]
 
 
 def _marks(extraction: Extraction, factset: FactSet, places: dict[int, list[Place]],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 LANGUAGES = ("en", "ja")
@@ -27,6 +28,10 @@ class Labels:
 
 
 def has_japanese(text: str) -> bool:
-    """True if ``text`` contains kana, kanji or full-width forms (the test every stage uses)."""
-    return any("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-               or "\uf900" <= ch <= "\ufaff" for ch in text)
+    """True if ``text`` contains kana or kanji (the one test every stage uses).
+
+    Width is folded first (NFKC), so full-width Latin such as ＩＩＪ is not Japanese and half-width
+    katakana is.
+    """
+    return any("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+               for ch in unicodedata.normalize("NFKC", text))

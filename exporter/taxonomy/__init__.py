@@ -1,11 +1,10 @@
-"""The disclosure taxonomy as the tool sees it.
+"""The disclosure taxonomy: its files, its generation, and the one model of any taxonomy.
 
-Owns: where the taxonomy files live (``files``), what they declare (``concepts``: concept types,
-period types, labels, dimensions), how ``http://`` schema URLs map to local files offline
-(``files.resolve_url``), and the Taxonomy Package zip (``package``). The taxonomy itself is data in
-``schemas/``; nothing here writes it.
+Owns where the taxonomy files live and how ``http://`` schema URLs map to local files offline
+(``files``), the generation of eqi and of a filing's extension taxonomy from the domain declaration
+(``generate``, ``extension``, ``formulas``, ``linkbase``), the Taxonomy Package zip (``package``), and
+the taxonomy model the validator discovers and reads for any filing (``dts``).
 """
-from exporter.taxonomy.concepts import Concept, Taxonomy, load_taxonomy
 from exporter.taxonomy.files import (
     ENTRY_POINT_URL,
     NAMESPACE,
@@ -18,9 +17,6 @@ __all__ = [
     "ENTRY_POINT_URL",
     "NAMESPACE",
     "PREFIX",
-    "Concept",
-    "Taxonomy",
-    "load_taxonomy",
     "resolve_url",
     "taxonomy_dir",
 ]

@@ -10,12 +10,12 @@ kind's words exactly.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.domain.kinds import Instrument
+from exporter.domain.text import has_japanese
 from exporter.models.values import TO_BE_DETERMINED
 from exporter.notation import NormaliseError, normalise_text
 from exporter.sources.spreadsheet.fields import FieldSpec, Table, spec
@@ -24,12 +24,6 @@ from exporter.sources.spreadsheet.problems import CellRef, Problem
 from exporter.sources.spreadsheet.vocabulary import BY_VOCABULARY
 
 INSTRUMENT_WORDS = {Instrument.RIGHTS: "stock acquisition rights", Instrument.SHARES: "shares"}
-
-
-def is_japanese(text: str) -> bool:
-    """Kana or kanji (after width folding, so ＩＩＪ is not Japanese)."""
-    return any("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-               for ch in unicodedata.normalize("NFKC", text))
 
 
 def clean_text(raw: Any) -> str:
@@ -194,7 +188,7 @@ class RowReader:
             if cell.empty:
                 continue
             text = clean_text(cell.value)
-            lang = cell.lang or ("ja" if is_japanese(text) else "en")
+            lang = cell.lang or ("ja" if has_japanese(text) else "en")
             if lang in found and found[lang][0] != text:
                 language = "English" if lang == "en" else "Japanese"
                 heading = spec(key, table).heading("en")

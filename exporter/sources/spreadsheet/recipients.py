@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.domain.kinds import Instrument, IssuanceKind
+from exporter.domain.text import has_japanese
 from exporter.notation import (
     AllotmentItem,
     Count,
@@ -39,7 +40,7 @@ from exporter.notation import (
 from exporter.sources.spreadsheet.fields import spec
 from exporter.sources.spreadsheet.layouts import Cell, SourceRow
 from exporter.sources.spreadsheet.problems import CellRef
-from exporter.sources.spreadsheet.reading import RowReader, is_japanese, to_be_determined
+from exporter.sources.spreadsheet.reading import RowReader, to_be_determined
 from exporter.sources.spreadsheet.vocabulary import category_code, named_category
 
 ALLOTTEE_CATEGORIES = {IssuanceKind.TRUST_PLAN: "trust_account", IssuanceKind.THIRD_PARTY_SHARES: "investor",
@@ -105,7 +106,7 @@ def _cells(row: RowReader, key: str, cells: list[Cell]) -> list[Entry] | None:
         except NormaliseError as error:
             row.cell_error(error, cell, key)
             return None
-        lang = cell.lang or ("ja" if is_japanese(" ".join(i.label for i in items)) else "en")
+        lang = cell.lang or ("ja" if has_japanese(" ".join(i.label for i in items)) else "en")
         if lang in by_lang:
             heading = spec(key).heading("en")
             row.problem(f"two {heading.lower()} columns are in the same language; keep one, or mark the languages "

@@ -31,6 +31,7 @@ TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
     "rules": ("exporter/domain/rules.py", ("tests/test_rules.py",)),
     "models": ("exporter/models/values.py", ("tests/test_values.py", "tests/test_models.py", "tests/test_schema.py")),
     "calc11": ("exporter/validation/calc11.py", ("tests/test_validate_calc11.py",)),
+    "business_rules": ("exporter/validation/business_rules.py", ("tests/test_validate_rules.py",)),
 }
 
 

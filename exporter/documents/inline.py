@@ -62,6 +62,8 @@ _CATEGORY_LABELS = {category.member: category.label for category in CATEGORIES}
 _FIELD = re.compile(r"(\[\w+\])")
 
 Members = tuple[Member, ...]
+Key = str  # a context's id; NOTICE for the notice as a whole
+NOTICE: Key = ""
 
 
 class MissingText(ValueError):
@@ -101,40 +103,61 @@ class _Group:
     """Issuances the notice lays out together: one layout, one set of method words."""
 
     layout: str
-    contexts: tuple[Members, ...]  # () is the notice as a whole; then the tranches
+    contexts: tuple[Key, ...]  # NOTICE (the notice as a whole); then the tranches
     words: phrases.MethodWords
-    named: tuple[Members, ...]  # tranches the part headings name: when a notice mixes layouts
+    named: tuple[Key, ...]  # tranches the part headings name: when a notice mixes layouts
 
 
 class _InlineBuilder:
+    """Builds one document. Contexts are known by ``Key`` s (strings), not by their members: a
+    context's members are hashed once here, not at every lookup."""
+
     def __init__(self, factset: FactSet, lang: str, era: bool):
         self.factset, self.lang, self.era = factset, lang, era
         self.shown: set[int] = set()
         self.next_id = 1
         self._check_language()
-        # Facts by (concept, context members), in this document's language; upper limits under their base.
-        self.index: dict[tuple[str, Members], list[Fact]] = defaultdict(list)
-        self.translations: dict[tuple[str, Members], Fact] = {}
+        self.keys: dict[Members, Key] = {(): NOTICE}
+        self.members: dict[Key, Members] = {NOTICE: ()}
+        contexts = factset.contexts
+        for context in contexts:
+            if context.members:
+                self.keys[context.members] = context.id
+                self.members[context.id] = context.members
+        # Facts by context and concept, in this document's language; upper limits under their base.
+        self.index: dict[Key, dict[str, list[Fact]]] = defaultdict(dict)
+        self.translations: dict[tuple[str, Key], Fact] = {}
+        translated = {context.id: self.key(tuple(m for m in context.members if m != _TRANSLATED))
+                      for context in contexts if _TRANSLATED in context.members}
         for fact in factset.facts:
             if fact.lang not in (None, lang):
                 continue
-            members = fact.context.members
-            if _TRANSLATED in members:
-                rest = tuple(m for m in members if m != _TRANSLATED)
-                self.translations[(base_of(fact.concept).name, rest)] = fact
+            name = base_of(fact.concept).name
+            rest = translated.get(fact.context.id)
+            if rest is not None:
+                self.translations[(name, rest)] = fact
             else:
-                self.index[(base_of(fact.concept).name, members)].append(fact)
+                self.index[fact.context.id if fact.context.members else NOTICE].setdefault(name, []).append(fact)
         # The tranches, in order: each a context of one TrancheAxis member (a notice of one issuance has none).
-        tranche_of = {f.context.members: tuple(m for m in f.context.members if isinstance(m, ExplicitMember)
-                                               and m.dimension == TRANCHE_AXIS.name) for f in factset.facts}
-        self.tranches: list[Members] = [t for t in dict.fromkeys(tranche_of.values()) if t]
+        tranches = (tuple(m for m in context.members if isinstance(m, ExplicitMember)
+                          and m.dimension == TRANCHE_AXIS.name) for context in contexts)
+        self.tranches: list[Key] = [self.key(t) for t in dict.fromkeys(tranches) if t]
         self.extension_labels = {m.name: m.label for m in (factset.extension.members if factset.extension else ())}
         # Recipient-category contexts by the rest of their members (the notice, or one tranche), in order.
-        self.rows: dict[Members, list[Members]] = defaultdict(list)
-        for context in dict.fromkeys(f.context.members for f in factset.facts):
-            recipient = [m for m in context if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name]
+        self.rows: dict[Key, list[Key]] = defaultdict(list)
+        for context in contexts:
+            recipient = [m for m in context.members if isinstance(m, ExplicitMember)
+                         and m.dimension == RECIPIENT_AXIS.name]
             if recipient:
-                self.rows[tuple(m for m in context if m not in recipient)].append(context)
+                self.rows[self.key(tuple(m for m in context.members if m not in recipient))].append(context.id)
+
+    def key(self, members: Members) -> Key:
+        """The key of the context of exactly ``members`` (made up when no fact has that context)."""
+        key = self.keys.get(members)
+        if key is None:
+            key = self.keys[members] = f"~{len(self.keys)}"
+            self.members[key] = members
+        return key
 
     def _check_language(self) -> None:
         texts: dict[tuple[object, ...], set[str | None]] = {}
@@ -149,9 +172,9 @@ class _InlineBuilder:
             raise MissingText(self.lang, missing)
 
     # -- finding facts -------------------------------------------------------------------------
-    def get(self, concept: Concept, members: Members = (), *, unshown: bool = True) -> Fact | None:
-        """The fact of ``concept`` (or its upper-limit sibling) in the context of exactly ``members``."""
-        for fact in self.index.get((concept.name, members), ()):
+    def get(self, concept: Concept, key: Key = NOTICE, *, unshown: bool = True) -> Fact | None:
+        """The fact of ``concept`` (or its upper-limit sibling) in the context ``key``."""
+        for fact in self.index.get(key, {}).get(concept.name, ()):
             if not (unshown and id(fact) in self.shown):
                 return fact
         return None
@@ -220,7 +243,8 @@ class _InlineBuilder:
         element.set("format", f"ixt:{rendered.format}")
         element.text = rendered.text
         self.text(parent, after)
-        translation = self.translations.get((base_of(fact.concept).name, fact.context.members))
+        translation = self.translations.get((base_of(fact.concept).name,
+                                             fact.context.id if fact.context.members else NOTICE))
         if translation is not None and id(translation) not in self.shown:
             self.fill(parent, phrases.TRANSLATION[self.lang], {"value": translation})
 
@@ -336,24 +360,24 @@ class _InlineBuilder:
         fact = self.get(c.NOTICE_TYPE, unshown=False)
         return next((t for t in NoticeType if fact is not None and fact.value == token(t)), NoticeType.RESOLUTION)
 
-    def kinds(self, contexts: tuple[Members, ...]) -> list[IssuanceKind]:
-        values = {f.value for members in contexts for f in self.index.get((c.ISSUANCE_KIND.name, members), ())}
+    def kinds(self, contexts: tuple[Key, ...]) -> list[IssuanceKind]:
+        values = {f.value for key in contexts for f in self.index.get(key, {}).get(c.ISSUANCE_KIND.name, ())}
         return [kind for kind in IssuanceKind if token(kind) in values]
 
-    def method(self, contexts: tuple[Members, ...]) -> ShareMethod | None:
-        values = {f.value for members in contexts for f in self.index.get((c.SHARE_METHOD.name, members), ())}
+    def method(self, contexts: tuple[Key, ...]) -> ShareMethod | None:
+        values = {f.value for key in contexts for f in self.index.get(key, {}).get(c.SHARE_METHOD.name, ())}
         found = [method for method in ShareMethod if token(method) in values]
         return found[0] if len(found) == 1 else None
 
     def groups(self) -> list[_Group]:
         """The issuances by layout: usually one group; a notice mixing rights and shares has two."""
-        by_layout: dict[str, list[Members]] = {}
-        for members in self.tranches or [()]:
-            kinds = self.kinds((members,)) or self.kinds(((),)) or [IssuanceKind.RESTRICTED_STOCK]
-            by_layout.setdefault(phrases.KIND_LAYOUTS[kinds[0]], []).append(members)
+        by_layout: dict[str, list[Key]] = {}
+        for key in self.tranches or [NOTICE]:
+            kinds = self.kinds((key,)) or self.kinds((NOTICE,)) or [IssuanceKind.RESTRICTED_STOCK]
+            by_layout.setdefault(phrases.KIND_LAYOUTS[kinds[0]], []).append(key)
         groups = []
         for index, (layout, tranches) in enumerate(by_layout.items()):
-            contexts = tuple(dict.fromkeys([(), *tranches])) if index == 0 else tuple(tranches)
+            contexts = tuple(dict.fromkeys([NOTICE, *tranches])) if index == 0 else tuple(tranches)
             kinds = self.kinds(contexts)
             rights = bool(kinds) and KINDS[kinds[0]].instrument is Instrument.RIGHTS
             words = phrases.RIGHTS_WORDS if rights else phrases.METHOD_WORDS[self.method(contexts)]
@@ -364,7 +388,7 @@ class _InlineBuilder:
         """What the notice is about: each group's act, qualified by its kind (譲渡制限付株式報酬としての自己株式の処分)."""
         subjects = []
         for group in groups:
-            kinds = self.kinds(group.contexts) or self.kinds(((),))
+            kinds = self.kinds(group.contexts) or self.kinds((NOTICE,))
             if len(kinds) == 1:
                 qualifier = phrases.KIND_WORDS[kinds[0]]
             elif kinds and all(KINDS[kind].compensation for kind in kinds):
@@ -422,9 +446,9 @@ class _InlineBuilder:
         if group.named:  # 2．新株予約権の発行要項（第3回新株予約権）
             h2 = body[-1]
             self.text(h2, " (" if self.lang == "en" else "（")
-            for index, members in enumerate(group.named):
+            for index, key in enumerate(group.named):
                 self.text(h2, self.word(phrases.SEPARATOR) if index else "")
-                self.tranche_name_tagged(h2, members)
+                self.tranche_name_tagged(h2, key)
             self.text(h2, ")" if self.lang == "en" else "）")
         if label_fact is not None:  # a notice of one issuance that names it
             self.tag(etree.SubElement(body, _h("h3")), label_fact)
@@ -440,18 +464,18 @@ class _InlineBuilder:
                 self.item_cell(cell, item, group, values)
         return number + 1
 
-    def item_values(self, item: phrases.Item, group: _Group) -> dict[Members, dict[str, Fact]]:
+    def item_values(self, item: phrases.Item, group: _Group) -> dict[Key, dict[str, Fact]]:
         """The item's facts (not shown yet) by context: the notice as a whole, then each tranche."""
         if item.allotments:
-            return {members: {} for members in group.contexts if self.allotment_rows(members)}
-        found: dict[Members, dict[str, Fact]] = {}
-        for members in group.contexts:
-            values = {key: fact for key, concept in item.parts if (fact := self.get(concept, members)) is not None}
+            return {key: {} for key in group.contexts if self.allotment_rows(key)}
+        found: dict[Key, dict[str, Fact]] = {}
+        for key in group.contexts:
+            values = {field: fact for field, concept in item.parts if (fact := self.get(concept, key)) is not None}
             if values:
-                found[members] = values
+                found[key] = values
         return found
 
-    def item_heading(self, item: phrases.Item, group: _Group, values: dict[Members, dict[str, Fact]]) -> str:
+    def item_heading(self, item: phrases.Item, group: _Group, values: dict[Key, dict[str, Fact]]) -> str:
         if item.heading is not None:
             return self.heading(item.heading, group)
         present = {key for facts in values.values() for key in facts}
@@ -459,14 +483,14 @@ class _InlineBuilder:
         return base_of(concept).label[self.lang]
 
     def item_cell(self, cell: etree._Element, item: phrases.Item, group: _Group,
-                  values: dict[Members, dict[str, Fact]]) -> None:
-        if len(values) == 1 and (list(values) == [()] or group.named):
+                  values: dict[Key, dict[str, Fact]]) -> None:
+        if len(values) == 1 and (list(values) == [NOTICE] or group.named):
             self.values(cell, item, next(iter(values.values())))  # one issuance: the part's heading names it
             return
-        for members, facts in values.items():
+        for key, facts in values.items():
             line = etree.SubElement(cell, _h("div"), {"class": "tranche"})
-            if members:
-                self.tranche_caption(line, members)
+            if key:
+                self.tranche_caption(line, key)
             self.values(line, item, facts)
 
     def values(self, parent: etree._Element, item: phrases.Item, facts: dict[str, Fact]) -> None:
@@ -488,52 +512,52 @@ class _InlineBuilder:
                 self.text(parent, base_of(fact.concept).heading(self.lang) + self.word(phrases.LABEL_END))
             self.tag(parent, fact)
 
-    def tranche_name(self, members: Members) -> str:
-        label = self.get(c.TRANCHE_LABEL, members, unshown=False)
+    def tranche_name(self, key: Key) -> str:
+        label = self.get(c.TRANCHE_LABEL, key, unshown=False)
         if label is not None:
             return str(label.value)
-        member = members[0]
+        member = self.members[key][0]
         assert isinstance(member, ExplicitMember)
         return self.extension_labels[member.member][self.lang] if member.member in self.extension_labels \
             else member.member
 
-    def tranche_name_tagged(self, parent: etree._Element, members: Members) -> None:
+    def tranche_name_tagged(self, parent: etree._Element, key: Key) -> None:
         """The tranche's name: its label tagged where it is first shown, plain text after that."""
-        label = self.get(c.TRANCHE_LABEL, members)
+        label = self.get(c.TRANCHE_LABEL, key)
         if label is not None:
             self.tag(parent, label)
         else:
-            self.text(parent, self.tranche_name(members))
+            self.text(parent, self.tranche_name(key))
 
-    def tranche_caption(self, parent: etree._Element, members: Members) -> None:
+    def tranche_caption(self, parent: etree._Element, key: Key) -> None:
         """The tranche's name before its values."""
-        self.tranche_name_tagged(parent, members)
+        self.tranche_name_tagged(parent, key)
         self.text(parent, self.word(phrases.LABEL_END))
 
     # -- allotments ----------------------------------------------------------------------------
-    def allotment_rows(self, members: Members) -> list[Members]:
-        """Contexts of recipient categories within ``members`` (the notice, or one tranche)."""
-        return self.rows.get(members, [])
+    def allotment_rows(self, key: Key) -> list[Key]:
+        """Contexts of recipient categories within context ``key`` (the notice, or one tranche)."""
+        return self.rows.get(key, [])
 
-    def category_label(self, context: Members) -> str:
-        member = next(m for m in context if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name)
+    def category_label(self, context: Key) -> str:
+        member = next(m for m in self.members[context] if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name)
         labels = _CATEGORY_LABELS.get(member.member) or self.extension_labels.get(member.member)
         return labels[self.lang] if labels else member.member
 
     def allotments(self, cell: etree._Element, group: _Group) -> None:
-        tranches = [members for members in group.contexts if self.allotment_rows(members)]
-        for members in tranches:
+        tranches = [key for key in group.contexts if self.allotment_rows(key)]
+        for key in tranches:
             holder = cell
-            if members and not (group.named and len(tranches) == 1):
+            if key and not (group.named and len(tranches) == 1):
                 holder = etree.SubElement(cell, _h("div"), {"class": "tranche"})
-                self.tranche_caption(holder, members)
-            rows = self.allotment_rows(members)
+                self.tranche_caption(holder, key)
+            rows = self.allotment_rows(key)
             if len(rows) == 1:
                 self.allotment_line(holder, rows[0])
             else:
-                self.allotment_table(holder, members, rows)
+                self.allotment_table(holder, key, rows)
 
-    def allotment_line(self, parent: etree._Element, context: Members) -> None:
+    def allotment_line(self, parent: etree._Element, context: Key) -> None:
         """One recipient category, in words: 当社の執行役員　3名　554株."""
         names = [f for concept in (c.RECIPIENT_DESCRIPTION, c.ALLOTTEE_NAME) if (f := self.get(concept, context))]
         numbers = [f for concept in phrases.ALLOTMENT_COLUMNS[2:] if (f := self.get(concept, context))]
@@ -547,7 +571,7 @@ class _InlineBuilder:
                       if self.lang == "en" else "　")
             self.tag(parent, fact)
 
-    def allotment_table(self, parent: etree._Element, members: Members, rows: list[Members]) -> None:
+    def allotment_table(self, parent: etree._Element, key: Key, rows: list[Key]) -> None:
         columns = [concept for concept in phrases.ALLOTMENT_COLUMNS
                    if any(self.get(concept, row, unshown=False) for row in rows)]
         if not any(concept in columns for concept in (c.RECIPIENT_DESCRIPTION, c.ALLOTTEE_NAME)):
@@ -567,7 +591,7 @@ class _InlineBuilder:
                 elif index == 0 and concept is c.RECIPIENT_DESCRIPTION:
                     cell.text = self.category_label(context)
         totals = {column.name: next((f for total in phrases.ALLOTMENT_TOTALS.get(column.name, ())
-                                     if (f := self.get(total, members, unshown=False)) is not None), None)
+                                     if (f := self.get(total, key, unshown=False)) is not None), None)
                   for column in columns}
         if any(totals.values()):
             row = etree.SubElement(table, _h("tr"))
@@ -584,24 +608,24 @@ class _InlineBuilder:
     def remaining(self, body: etree._Element, group: _Group, number: int) -> int:
         """Facts of the group's issuances that no item of its layout showed, each under its label."""
         hidden = {concept.name for concept in phrases.HIDDEN} | {c.TRANCHE_LABEL.name}
-        rows: list[tuple[Members, Fact]] = []
-        for members in group.contexts:
-            for (name, context), facts in self.index.items():
-                if context != members or name in hidden:
+        rows: list[tuple[Key, Fact]] = []
+        for key in group.contexts:
+            for name, facts in self.index.get(key, {}).items():
+                if name in hidden:
                     continue
-                rows.extend((members, fact) for fact in facts if id(fact) not in self.shown
+                rows.extend((key, fact) for fact in facts if id(fact) not in self.shown
                             and fact.concept.type is not ValueType.TEXT_BLOCK)
         if not rows:
             return number
         self.numbered(body, number, self.word(phrases.OTHER_PARTICULARS))
         table = etree.SubElement(body, _h("table"), {"class": "items"})
-        for index, (members, fact) in enumerate(rows, start=1):
+        for index, (key, fact) in enumerate(rows, start=1):
             row = etree.SubElement(table, _h("tr"))
             etree.SubElement(row, _h("td")).text = f"({index})"
             etree.SubElement(row, _h("td"), {"class": "heading"}).text = base_of(fact.concept).label[self.lang]
             cell = etree.SubElement(row, _h("td"))
-            if members:
-                self.tranche_caption(cell, members)
+            if key:
+                self.tranche_caption(cell, key)
             self.tag(cell, fact)
         return number + 1
 

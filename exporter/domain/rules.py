@@ -35,7 +35,7 @@ Value = Decimal | str | date | bool | None
 Where = tuple[tuple[str, str], ...]  # sorted (axis name, member key) pairs; () is the notice as a whole
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One value a filing states: what, where (dimensions), and where it came from (``source``)."""
 

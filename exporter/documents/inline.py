@@ -58,6 +58,11 @@ table.allotments td.num { text-align: right; white-space: nowrap; }
 """
 
 _TRANSLATED = ExplicitMember(TRANSLATION_AXIS.name, TRANSLATION_AXIS.members[0].name)
+_KIND_TOKENS = tuple((token(kind), kind) for kind in IssuanceKind)
+_METHOD_TOKENS = tuple((token(method), method) for method in ShareMethod)
+_NOTICE_TYPES = {token(notice_type): notice_type for notice_type in NoticeType}
+_NON_NUMERIC = f"{{{IX}}}nonNumeric"
+_NON_FRACTION = f"{{{IX}}}nonFraction"
 _CATEGORY_LABELS = {category.member: category.label for category in CATEGORIES}
 _FIELD = re.compile(r"(\[\w+\])")
 
@@ -116,6 +121,7 @@ class _InlineBuilder:
         self.factset, self.lang, self.era = factset, lang, era
         self.shown: set[int] = set()
         self.next_id = 1
+        self.method_words: dict[int, dict[str, str]] = {}  # by id(group.words): the words headings take
         self._check_language()
         self.keys: dict[Members, Key] = {(): NOTICE}
         self.members: dict[Key, Members] = {NOTICE: ()}
@@ -203,7 +209,7 @@ class _InlineBuilder:
         if fact.unit is not None:
             self._tag_number(parent, fact, name, hidden)
             return
-        element = etree.SubElement(parent, f"{{{IX}}}nonNumeric", name=name, contextRef=fact.context.id, id=self._id())
+        element = etree.SubElement(parent, _NON_NUMERIC, name=name, contextRef=fact.context.id, id=self._id())
         if fact.concept.type is ValueType.DATE and not hidden and fact.value is not None:
             rendered = render_date(fact.value, self.lang, era=self.era)  # type: ignore[arg-type]
             element.set("format", f"ixt:{rendered.format}")
@@ -226,7 +232,7 @@ class _InlineBuilder:
         assert fact.unit is not None
         before, after, scale = ("", "", 0) if hidden or fact.value is None else self.number_words(fact)
         self.text(parent, before)
-        element = etree.SubElement(parent, f"{{{IX}}}nonFraction", name=name, contextRef=fact.context.id,
+        element = etree.SubElement(parent, _NON_FRACTION, name=name, contextRef=fact.context.id,
                                    unitRef=fact.unit.id, id=self._id())
         if fact.value is None:
             element.set(XSI_NIL, "true")
@@ -358,15 +364,15 @@ class _InlineBuilder:
     # -- what the notice is about --------------------------------------------------------------
     def notice_type(self) -> NoticeType:
         fact = self.get(c.NOTICE_TYPE, unshown=False)
-        return next((t for t in NoticeType if fact is not None and fact.value == token(t)), NoticeType.RESOLUTION)
+        return NoticeType.RESOLUTION if fact is None else _NOTICE_TYPES.get(fact.value, NoticeType.RESOLUTION)
 
     def kinds(self, contexts: tuple[Key, ...]) -> list[IssuanceKind]:
         values = {f.value for key in contexts for f in self.index.get(key, {}).get(c.ISSUANCE_KIND.name, ())}
-        return [kind for kind in IssuanceKind if token(kind) in values]
+        return [kind for value, kind in _KIND_TOKENS if value in values]
 
     def method(self, contexts: tuple[Key, ...]) -> ShareMethod | None:
         values = {f.value for key in contexts for f in self.index.get(key, {}).get(c.SHARE_METHOD.name, ())}
-        found = [method for method in ShareMethod if token(method) in values]
+        found = [method for value, method in _METHOD_TOKENS if value in values]
         return found[0] if len(found) == 1 else None
 
     def groups(self) -> list[_Group]:
@@ -422,7 +428,11 @@ class _InlineBuilder:
 
     # -- parts and items -----------------------------------------------------------------------
     def heading(self, labels: Labels, group: _Group) -> str:
-        return self.word(labels).format(**{name: self.word(words) for name, words in vars(group.words).items()})
+        words = self.method_words.get(id(group.words))
+        if words is None:
+            words = self.method_words[id(group.words)] = {name: self.word(labels)
+                                                          for name, labels in vars(group.words).items()}
+        return labels[self.lang].format(**words)
 
     def numbered(self, body: etree._Element, number: int, heading: str) -> None:
         etree.SubElement(body, _h("h2")).text = f"{number}. {heading}" if self.lang == "en" else f"{number}．{heading}"

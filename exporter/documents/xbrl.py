@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from lxml import etree
 
-from exporter.facts.factset import Context, ExplicitMember, FactSet, FactValue, Unit
+from exporter.domain.values import ValueType
+from exporter.facts.factset import Context, ExplicitMember, Fact, FactSet, FactValue, Unit
 from exporter.taxonomy.files import ENTRY_POINT_URL, NAMESPACE, PREFIX
 from exporter.taxonomy.namespaces import ISO4217, LINK, XBRLDI, XBRLI, XLINK
 
@@ -48,6 +49,23 @@ def value_text(value: FactValue) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+# What an escaped ix:nonNumeric (a text block) reads as: its content serialized as XHTML, so a text's
+# "&", "<" and ">" become references (as Inline XBRL 1.1 defines an escaped value, and Arelle reads it).
+_XHTML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def fact_text(fact: Fact) -> str:
+    """The fact's value as every report states it ('' for a nil fact): a text block's value is XHTML.
+
+    A text block (``nonnum:textBlockItemType``) holds markup. The inline document shows the text
+    itself in an ``escape="true"`` element, whose value is that content serialized (``M&A`` reads
+    as ``M&amp;A``); the instance and the OIM reports carry the same value, so every document of a
+    filing states the same fact.
+    """
+    text = value_text(fact.value)
+    return text.translate(_XHTML_TEXT) if fact.concept.type is ValueType.TEXT_BLOCK else text
 
 
 def schema_ref(parent: etree._Element, href: str | None = None) -> etree._Element:

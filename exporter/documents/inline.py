@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from lxml import etree
 
-from exporter.documents.xbrl import XSI_NIL, document_nsmap, resources, schema_ref, value_text
+from exporter.documents.xbrl import XSI_NIL, document_nsmap, resources, schema_ref, value_text, xhtml_nsmap
 from exporter.domain import concepts as c
 from exporter.domain import phrases
 from exporter.domain.categories import CATEGORIES
@@ -95,7 +95,7 @@ def _as_stated(value: Decimal, decimals: str | None) -> Decimal:
     """The value with as many digits as it is stated to (10.00% stays 10.00; 12,000 thousand loses no zeros)."""
     if decimals in (None, "INF"):
         return value
-    stated = value.quantize(Decimal(1).scaleb(-int(decimals)))  # type: ignore[arg-type]
+    stated = value.quantize(Decimal(1).scaleb(-int(decimals)))
     return stated if stated == value else value
 
 
@@ -261,7 +261,7 @@ class _InlineBuilder:
         kind = concept.type
         if kind in (ValueType.MONEY, ValueType.PER_SHARE):
             currency = fact.unit.numerators[0].rsplit("}", 1)[1] if fact.unit else "JPY"
-            decimals = int(fact.decimals) if fact.decimals not in (None, "INF") else 0  # type: ignore[arg-type]
+            decimals = int(fact.decimals) if fact.decimals is not None and fact.decimals != "INF" else 0
             scale = max((s for s in phrases.SCALE_WORDS if s <= -decimals), default=0)
             if isinstance(fact.value, Decimal) and fact.value % Decimal(1).scaleb(scale):
                 scale = 0  # not a whole number of thousands (millions): shown in full
@@ -286,7 +286,7 @@ class _InlineBuilder:
 
     # -- the document --------------------------------------------------------------------------
     def build(self, schema_href: str | None) -> etree._ElementTree:
-        html = etree.Element(_h("html"), nsmap={None: XHTML, "ix": IX, "ixt": TR4, **document_nsmap(self.factset)})
+        html = etree.Element(_h("html"), nsmap=xhtml_nsmap({"ix": IX, "ixt": TR4, **document_nsmap(self.factset)}))
         html.set(XML_LANG, self.lang)
         head = etree.SubElement(html, _h("head"))
         etree.SubElement(head, _h("meta"), {"http-equiv": "Content-Type", "content": "text/html; charset=UTF-8"})
@@ -364,7 +364,9 @@ class _InlineBuilder:
     # -- what the notice is about --------------------------------------------------------------
     def notice_type(self) -> NoticeType:
         fact = self.get(c.NOTICE_TYPE, unshown=False)
-        return NoticeType.RESOLUTION if fact is None else _NOTICE_TYPES.get(fact.value, NoticeType.RESOLUTION)
+        if fact is None or not isinstance(fact.value, str):
+            return NoticeType.RESOLUTION
+        return _NOTICE_TYPES.get(fact.value, NoticeType.RESOLUTION)
 
     def kinds(self, contexts: tuple[Key, ...]) -> list[IssuanceKind]:
         values = {f.value for key in contexts for f in self.index.get(key, {}).get(c.ISSUANCE_KIND.name, ())}

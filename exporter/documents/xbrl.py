@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from lxml import etree
 
 from exporter.domain.values import ValueType
 from exporter.facts.factset import Context, ExplicitMember, Fact, FactSet, FactValue, Unit
 from exporter.taxonomy.files import ENTRY_POINT_URL, NAMESPACE, PREFIX
-from exporter.taxonomy.namespaces import ISO4217, LINK, XBRLDI, XBRLI, XLINK
+from exporter.taxonomy.namespaces import ISO4217, LINK, XBRLDI, XBRLI, XHTML, XLINK
 
 NSMAP = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI, "iso4217": ISO4217, PREFIX: NAMESPACE}
 _PREFIXES = {ns: prefix for prefix, ns in NSMAP.items()}
@@ -25,6 +27,15 @@ def document_nsmap(factset: FactSet) -> dict[str, str]:
         nsmap["xsi"] = XSI
     if factset.extension is not None:
         nsmap[factset.extension.prefix] = factset.extension.namespace
+    return nsmap
+
+
+def xhtml_nsmap(prefixed: Mapping[str, str] | None = None) -> dict[str, str]:
+    """XHTML as the default namespace, then ``prefixed``: a document root's ``nsmap``.
+
+    lxml names the default namespace with the key None, which its type stubs do not allow.
+    """
+    nsmap: dict[Any, str] = {None: XHTML, **(prefixed or {})}
     return nsmap
 
 

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from lxml import etree
 
@@ -99,8 +100,16 @@ def _as_stated(value: Decimal, decimals: str | None) -> Decimal:
     return stated if stated == value else value
 
 
-def _fields(template: str) -> set[str]:
-    return {piece[1:-1] for piece in _FIELD.findall(template)}
+@lru_cache(maxsize=1024)
+def _fields(template: str) -> frozenset[str]:
+    return frozenset(piece[1:-1] for piece in _FIELD.findall(template))
+
+
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[tuple[str, bool], ...]:
+    """The template's text and ``[field]`` pieces, in order: (text or field name, is a field)."""
+    return tuple((piece[1:-1], True) if _FIELD.fullmatch(piece) else (piece, False)
+                 for piece in _FIELD.split(template) if piece)
 
 
 @dataclass(frozen=True)
@@ -276,9 +285,9 @@ class _InlineBuilder:
 
     def fill(self, parent: etree._Element, template: str, tagged: dict[str, Fact | None]) -> None:
         """Write ``template``, tagging the fact named by each ``[field]`` where it stands."""
-        for piece in _FIELD.split(template):
-            if _FIELD.fullmatch(piece):
-                fact = tagged.get(piece[1:-1])
+        for piece, field in _pieces(template):
+            if field:
+                fact = tagged.get(piece)
                 if fact is not None:
                     self.tag(parent, fact)
             else:
@@ -509,7 +518,7 @@ class _InlineBuilder:
         """The item's values: the first pattern all of whose fields have values, then the rest by label."""
         numbers = {key: fact for key, fact in facts.items() if fact.value is not None or fact.unit is None}
         pattern = next((p for p in item.patterns if _fields(p[self.lang]) <= set(numbers)), None)
-        used = _fields(pattern[self.lang]) if pattern else set()
+        used = _fields(pattern[self.lang]) if pattern else frozenset()
         if pattern is not None:
             self.fill(parent, pattern[self.lang], {key: numbers[key] for key in used})
         rest = [(key, fact) for key, fact in facts.items() if key not in used]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from exporter.domain.categories import BY_CODE
 from exporter.domain.concepts import Concept, all_concepts, upper_limit_of
@@ -38,7 +39,9 @@ from exporter.facts.factset import (
     Unit,
 )
 from exporter.models import Filing
-from exporter.taxonomy.extension import Extension, ExtensionMember
+
+if TYPE_CHECKING:
+    from exporter.taxonomy.extension import ExtensionMember
 from exporter.taxonomy.namespaces import ISO4217, XBRLI
 
 EXTENSION_PREFIX = "ext"
@@ -93,7 +96,10 @@ class _Builder:
         return TypedMember(axis, typed.typed_domain, key), f"{short}{position}"
 
     def extension_member(self, axis: str, name: str, label: Labels) -> None:
-        self.extension_members.setdefault(name, ExtensionMember(axis, name, label))
+        if name not in self.extension_members:
+            from exporter.taxonomy.extension import ExtensionMember  # only filings that need their own taxonomy
+
+            self.extension_members[name] = ExtensionMember(axis, name, label)
 
     def custom_category_label(self, source: tuple[str | int, ...]) -> Labels:
         issuance, allotment = source[1], source[3]
@@ -164,6 +170,8 @@ class _Builder:
         prohibited = tuple(dict.fromkeys(finding.rule.total.name for finding in self.filing.warnings
                                          if isinstance(finding.rule, Sum)))
         if self.extension_members or prohibited:
+            from exporter.taxonomy.extension import Extension
+
             self.factset.extension = Extension(extension_namespace(self.filing), EXTENSION_PREFIX,
                                                tuple(self.extension_members.values()), prohibited)
         return self.factset

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from exporter.domain.concepts import Concept
 from exporter.domain.text import Labels
-from exporter.taxonomy.extension import Extension
+
+if TYPE_CHECKING:
+    from exporter.taxonomy.extension import Extension
 
 FactValue = Decimal | str | date | bool | None  # None: a nil fact (to be determined)
 

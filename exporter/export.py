@@ -17,19 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exporter.documents import build_inline, build_instance, serialize, serialize_inline
-from exporter.documents.oim import NotRepresentable, build_xbrl_csv, build_xbrl_json, csv_names, json_name
-from exporter.documents.report_package import build_report_package, package_name
 from exporter.domain.rules import Finding
 from exporter.facts import build_factset
 from exporter.facts.factset import FactSet
 from exporter.models import Filing
 from exporter.models.statements import describe
 from exporter.output import fit_name, write_files
-from exporter.taxonomy.extension import build_extension
 from exporter.taxonomy.files import ENTRY_POINT_URL
 from exporter.validation import Report, ValidationFailed, validate_bytes, validate_path
 from exporter.validation.messages import error
-from exporter.viewer import SCRIPT_NAME, ViewerFailed, build_viewers, viewer_script
 
 
 @dataclass(frozen=True)
@@ -104,6 +100,8 @@ def render_filing(filing: Filing, lang: str = "en", *, stem: str = "filing", era
     schema_href = f"{stem}.xsd" if factset.extension else None
     files: dict[str, bytes] = {}
     if factset.extension is not None:
+        from exporter.taxonomy.extension import build_extension  # only filings with tranches or own categories
+
         files.update(build_extension(factset.extension, stem))
     files[instance_name] = serialize(build_instance(factset, schema_href))
     files[inline_name] = serialize_inline(build_inline(factset, lang, schema_href=schema_href, era=era))
@@ -118,6 +116,11 @@ def render_filing(filing: Filing, lang: str = "en", *, stem: str = "filing", era
 def derived_outputs(factset: FactSet, files: dict[str, bytes], stem: str, inline_name: str, taxonomy: str,
                     outputs: Outputs) -> dict[str, bytes]:
     """The files ``outputs`` asks for, from the validated filing's facts and files (name -> bytes)."""
+    # Imported here: a plain export needs none of them (start-up time).
+    from exporter.documents.oim import NotRepresentable, build_xbrl_csv, build_xbrl_json, csv_names, json_name
+    from exporter.documents.report_package import build_report_package, package_name
+    from exporter.viewer import ViewerFailed, build_viewers
+
     derived: dict[str, bytes] = {}
     try:
         if "json" in outputs.oim:
@@ -140,7 +143,11 @@ def derived_outputs(factset: FactSet, files: dict[str, bytes], stem: str, inline
 
 def shared_outputs(outputs: Outputs) -> dict[str, bytes]:
     """Files every filing of a folder shares, written once beside them (the viewers' script)."""
-    return {SCRIPT_NAME: viewer_script()} if outputs.viewer else {}
+    if not outputs.viewer:
+        return {}
+    from exporter.viewer import SCRIPT_NAME, viewer_script
+
+    return {SCRIPT_NAME: viewer_script()}
 
 
 def _validate(files: dict[str, bytes], documents: tuple[str, ...]) -> tuple[Report, ...]:

@@ -336,3 +336,26 @@ def test_rendered_dates_read_back_as_the_date(day, lang, era):
     rendered = render_date(day, lang, era=era)
     assert transform(TR4, rendered.format, rendered.text) == day.isoformat()
     assert FunctionIxt.tr4Functions[rendered.format](rendered.text) == day.isoformat()
+
+
+def test_a_text_block_states_the_same_xhtml_value_in_every_document():
+    """The inline document shows R&D (its escaped value reads R&amp;D); the instance and OIM carry R&amp;D."""
+    from exporter.documents.oim import build_xbrl_json
+    from exporter.taxonomy.files import ENTRY_POINT_URL
+
+    factset = build_factset(load_filing(SAMPLES / "kaede-systems-2024-05-15.yaml"))
+    shown = "sales, operating profit & R&D milestones"
+    stated = "sales, operating profit &amp; R&amp;D milestones"
+    inline = build_inline(factset, "en")
+    block = next(e for e in inline.iter(f"{{{IX}}}nonNumeric")
+                 if e.get("name") == "eqi:PurposeAndReasons" and e.get("{http://www.w3.org/XML/1998/namespace}lang") == "en")
+    assert block.get("escape") == "true" and shown in block.text
+    assert b"operating profit &amp; R&amp;D" in serialize_inline(inline)
+    instance = build_instance(factset).getroot()
+    purpose = [e for e in instance if e.tag.endswith("}PurposeAndReasons")
+               and e.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"]
+    assert len(purpose) == 1 and stated in purpose[0].text
+    report = build_xbrl_json(factset, ENTRY_POINT_URL).decode()
+    assert stated in report and shown not in report
+    title = next(e for e in instance if e.tag.endswith("}DocumentTitle"))
+    assert "&amp;" not in title.text  # only text blocks hold markup

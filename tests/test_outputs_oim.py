@@ -111,6 +111,25 @@ def test_oim_reports_validate_clean_in_arelle(tmp_path, arelle_pool, taxonomy_pa
         assert report.facts
 
 
+TEXT_BLOCK_SAMPLE = "kaede-systems-2024-05-15"  # its English purpose says "sales, operating profit & R&D milestones"
+
+
+@pytest.mark.arelle
+def test_arelle_reads_a_text_block_with_ampersands_alike_from_every_document(tmp_path, arelle_pool, taxonomy_package):
+    """An escaped ix:nonNumeric's value is its content as XHTML (R&amp;D): the instance and xBRL-JSON say the same."""
+    name = TEXT_BLOCK_SAMPLE
+    files = render_filing(load_filing(SAMPLES / f"{name}.yaml"), "en", stem=name, outputs=Outputs(oim=("json",))).files
+    write_files(tmp_path, files)
+    paths = [tmp_path / f"{name}.xbrl", tmp_path / f"{name}-en.html", tmp_path / json_name(name)]
+    values = []
+    for path, report in zip(paths, _load(arelle_pool, taxonomy_package, paths, validate=False), strict=True):
+        assert report.is_clean and not problems(report), f"{path.name}: {problems(report)}"
+        values.append({f.value for f in report.facts if f.concept == f"{EQI}PurposeAndReasons" and f.lang == "en"})
+    instance, inline, from_json = values
+    assert len(instance) == 1 and "operating profit &amp; R&amp;D milestones" in next(iter(instance))
+    assert inline == instance and from_json == instance
+
+
 # --- the formats themselves -------------------------------------------------------------------------
 
 

@@ -20,10 +20,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from lxml import etree
 
-from exporter.documents.xbrl import XSI_NIL, document_nsmap, resources, schema_ref, value_text
+from exporter.documents.xbrl import XSI_NIL, document_nsmap, resources, schema_ref, value_text, xhtml_nsmap
 from exporter.domain import concepts as c
 from exporter.domain import phrases
 from exporter.domain.categories import CATEGORIES
@@ -58,10 +59,17 @@ table.allotments td.num { text-align: right; white-space: nowrap; }
 """
 
 _TRANSLATED = ExplicitMember(TRANSLATION_AXIS.name, TRANSLATION_AXIS.members[0].name)
+_KIND_TOKENS = tuple((token(kind), kind) for kind in IssuanceKind)
+_METHOD_TOKENS = tuple((token(method), method) for method in ShareMethod)
+_NOTICE_TYPES = {token(notice_type): notice_type for notice_type in NoticeType}
+_NON_NUMERIC = f"{{{IX}}}nonNumeric"
+_NON_FRACTION = f"{{{IX}}}nonFraction"
 _CATEGORY_LABELS = {category.member: category.label for category in CATEGORIES}
 _FIELD = re.compile(r"(\[\w+\])")
 
 Members = tuple[Member, ...]
+Key = str  # a context's id; NOTICE for the notice as a whole
+NOTICE: Key = ""
 
 
 class MissingText(ValueError):
@@ -88,12 +96,20 @@ def _as_stated(value: Decimal, decimals: str | None) -> Decimal:
     """The value with as many digits as it is stated to (10.00% stays 10.00; 12,000 thousand loses no zeros)."""
     if decimals in (None, "INF"):
         return value
-    stated = value.quantize(Decimal(1).scaleb(-int(decimals)))  # type: ignore[arg-type]
+    stated = value.quantize(Decimal(1).scaleb(-int(decimals)))
     return stated if stated == value else value
 
 
-def _fields(template: str) -> set[str]:
-    return {piece[1:-1] for piece in _FIELD.findall(template)}
+@lru_cache(maxsize=1024)
+def _fields(template: str) -> frozenset[str]:
+    return frozenset(piece[1:-1] for piece in _FIELD.findall(template))
+
+
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[tuple[str, bool], ...]:
+    """The template's text and ``[field]`` pieces, in order: (text or field name, is a field)."""
+    return tuple((piece[1:-1], True) if _FIELD.fullmatch(piece) else (piece, False)
+                 for piece in _FIELD.split(template) if piece)
 
 
 @dataclass(frozen=True)
@@ -101,40 +117,62 @@ class _Group:
     """Issuances the notice lays out together: one layout, one set of method words."""
 
     layout: str
-    contexts: tuple[Members, ...]  # () is the notice as a whole; then the tranches
+    contexts: tuple[Key, ...]  # NOTICE (the notice as a whole); then the tranches
     words: phrases.MethodWords
-    named: tuple[Members, ...]  # tranches the part headings name: when a notice mixes layouts
+    named: tuple[Key, ...]  # tranches the part headings name: when a notice mixes layouts
 
 
 class _InlineBuilder:
+    """Builds one document. Contexts are known by ``Key`` s (strings), not by their members: a
+    context's members are hashed once here, not at every lookup."""
+
     def __init__(self, factset: FactSet, lang: str, era: bool):
         self.factset, self.lang, self.era = factset, lang, era
         self.shown: set[int] = set()
         self.next_id = 1
+        self.method_words: dict[int, dict[str, str]] = {}  # by id(group.words): the words headings take
         self._check_language()
-        # Facts by (concept, context members), in this document's language; upper limits under their base.
-        self.index: dict[tuple[str, Members], list[Fact]] = defaultdict(list)
-        self.translations: dict[tuple[str, Members], Fact] = {}
+        self.keys: dict[Members, Key] = {(): NOTICE}
+        self.members: dict[Key, Members] = {NOTICE: ()}
+        contexts = factset.contexts
+        for context in contexts:
+            if context.members:
+                self.keys[context.members] = context.id
+                self.members[context.id] = context.members
+        # Facts by context and concept, in this document's language; upper limits under their base.
+        self.index: dict[Key, dict[str, list[Fact]]] = defaultdict(dict)
+        self.translations: dict[tuple[str, Key], Fact] = {}
+        translated = {context.id: self.key(tuple(m for m in context.members if m != _TRANSLATED))
+                      for context in contexts if _TRANSLATED in context.members}
         for fact in factset.facts:
             if fact.lang not in (None, lang):
                 continue
-            members = fact.context.members
-            if _TRANSLATED in members:
-                rest = tuple(m for m in members if m != _TRANSLATED)
-                self.translations[(base_of(fact.concept).name, rest)] = fact
+            name = base_of(fact.concept).name
+            rest = translated.get(fact.context.id)
+            if rest is not None:
+                self.translations[(name, rest)] = fact
             else:
-                self.index[(base_of(fact.concept).name, members)].append(fact)
+                self.index[fact.context.id if fact.context.members else NOTICE].setdefault(name, []).append(fact)
         # The tranches, in order: each a context of one TrancheAxis member (a notice of one issuance has none).
-        tranche_of = {f.context.members: tuple(m for m in f.context.members if isinstance(m, ExplicitMember)
-                                               and m.dimension == TRANCHE_AXIS.name) for f in factset.facts}
-        self.tranches: list[Members] = [t for t in dict.fromkeys(tranche_of.values()) if t]
+        tranches = (tuple(m for m in context.members if isinstance(m, ExplicitMember)
+                          and m.dimension == TRANCHE_AXIS.name) for context in contexts)
+        self.tranches: list[Key] = [self.key(t) for t in dict.fromkeys(tranches) if t]
         self.extension_labels = {m.name: m.label for m in (factset.extension.members if factset.extension else ())}
         # Recipient-category contexts by the rest of their members (the notice, or one tranche), in order.
-        self.rows: dict[Members, list[Members]] = defaultdict(list)
-        for context in dict.fromkeys(f.context.members for f in factset.facts):
-            recipient = [m for m in context if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name]
+        self.rows: dict[Key, list[Key]] = defaultdict(list)
+        for context in contexts:
+            recipient = [m for m in context.members if isinstance(m, ExplicitMember)
+                         and m.dimension == RECIPIENT_AXIS.name]
             if recipient:
-                self.rows[tuple(m for m in context if m not in recipient)].append(context)
+                self.rows[self.key(tuple(m for m in context.members if m not in recipient))].append(context.id)
+
+    def key(self, members: Members) -> Key:
+        """The key of the context of exactly ``members`` (made up when no fact has that context)."""
+        key = self.keys.get(members)
+        if key is None:
+            key = self.keys[members] = f"~{len(self.keys)}"
+            self.members[key] = members
+        return key
 
     def _check_language(self) -> None:
         texts: dict[tuple[object, ...], set[str | None]] = {}
@@ -149,9 +187,9 @@ class _InlineBuilder:
             raise MissingText(self.lang, missing)
 
     # -- finding facts -------------------------------------------------------------------------
-    def get(self, concept: Concept, members: Members = (), *, unshown: bool = True) -> Fact | None:
-        """The fact of ``concept`` (or its upper-limit sibling) in the context of exactly ``members``."""
-        for fact in self.index.get((concept.name, members), ()):
+    def get(self, concept: Concept, key: Key = NOTICE, *, unshown: bool = True) -> Fact | None:
+        """The fact of ``concept`` (or its upper-limit sibling) in the context ``key``."""
+        for fact in self.index.get(key, {}).get(concept.name, ()):
             if not (unshown and id(fact) in self.shown):
                 return fact
         return None
@@ -180,7 +218,7 @@ class _InlineBuilder:
         if fact.unit is not None:
             self._tag_number(parent, fact, name, hidden)
             return
-        element = etree.SubElement(parent, f"{{{IX}}}nonNumeric", name=name, contextRef=fact.context.id, id=self._id())
+        element = etree.SubElement(parent, _NON_NUMERIC, name=name, contextRef=fact.context.id, id=self._id())
         if fact.concept.type is ValueType.DATE and not hidden and fact.value is not None:
             rendered = render_date(fact.value, self.lang, era=self.era)  # type: ignore[arg-type]
             element.set("format", f"ixt:{rendered.format}")
@@ -203,7 +241,7 @@ class _InlineBuilder:
         assert fact.unit is not None
         before, after, scale = ("", "", 0) if hidden or fact.value is None else self.number_words(fact)
         self.text(parent, before)
-        element = etree.SubElement(parent, f"{{{IX}}}nonFraction", name=name, contextRef=fact.context.id,
+        element = etree.SubElement(parent, _NON_FRACTION, name=name, contextRef=fact.context.id,
                                    unitRef=fact.unit.id, id=self._id())
         if fact.value is None:
             element.set(XSI_NIL, "true")
@@ -220,7 +258,8 @@ class _InlineBuilder:
         element.set("format", f"ixt:{rendered.format}")
         element.text = rendered.text
         self.text(parent, after)
-        translation = self.translations.get((base_of(fact.concept).name, fact.context.members))
+        translation = self.translations.get((base_of(fact.concept).name,
+                                             fact.context.id if fact.context.members else NOTICE))
         if translation is not None and id(translation) not in self.shown:
             self.fill(parent, phrases.TRANSLATION[self.lang], {"value": translation})
 
@@ -231,7 +270,7 @@ class _InlineBuilder:
         kind = concept.type
         if kind in (ValueType.MONEY, ValueType.PER_SHARE):
             currency = fact.unit.numerators[0].rsplit("}", 1)[1] if fact.unit else "JPY"
-            decimals = int(fact.decimals) if fact.decimals not in (None, "INF") else 0  # type: ignore[arg-type]
+            decimals = int(fact.decimals) if fact.decimals is not None and fact.decimals != "INF" else 0
             scale = max((s for s in phrases.SCALE_WORDS if s <= -decimals), default=0)
             if isinstance(fact.value, Decimal) and fact.value % Decimal(1).scaleb(scale):
                 scale = 0  # not a whole number of thousands (millions): shown in full
@@ -246,9 +285,9 @@ class _InlineBuilder:
 
     def fill(self, parent: etree._Element, template: str, tagged: dict[str, Fact | None]) -> None:
         """Write ``template``, tagging the fact named by each ``[field]`` where it stands."""
-        for piece in _FIELD.split(template):
-            if _FIELD.fullmatch(piece):
-                fact = tagged.get(piece[1:-1])
+        for piece, field in _pieces(template):
+            if field:
+                fact = tagged.get(piece)
                 if fact is not None:
                     self.tag(parent, fact)
             else:
@@ -256,7 +295,7 @@ class _InlineBuilder:
 
     # -- the document --------------------------------------------------------------------------
     def build(self, schema_href: str | None) -> etree._ElementTree:
-        html = etree.Element(_h("html"), nsmap={None: XHTML, "ix": IX, "ixt": TR4, **document_nsmap(self.factset)})
+        html = etree.Element(_h("html"), nsmap=xhtml_nsmap({"ix": IX, "ixt": TR4, **document_nsmap(self.factset)}))
         html.set(XML_LANG, self.lang)
         head = etree.SubElement(html, _h("head"))
         etree.SubElement(head, _h("meta"), {"http-equiv": "Content-Type", "content": "text/html; charset=UTF-8"})
@@ -334,26 +373,28 @@ class _InlineBuilder:
     # -- what the notice is about --------------------------------------------------------------
     def notice_type(self) -> NoticeType:
         fact = self.get(c.NOTICE_TYPE, unshown=False)
-        return next((t for t in NoticeType if fact is not None and fact.value == token(t)), NoticeType.RESOLUTION)
+        if fact is None or not isinstance(fact.value, str):
+            return NoticeType.RESOLUTION
+        return _NOTICE_TYPES.get(fact.value, NoticeType.RESOLUTION)
 
-    def kinds(self, contexts: tuple[Members, ...]) -> list[IssuanceKind]:
-        values = {f.value for members in contexts for f in self.index.get((c.ISSUANCE_KIND.name, members), ())}
-        return [kind for kind in IssuanceKind if token(kind) in values]
+    def kinds(self, contexts: tuple[Key, ...]) -> list[IssuanceKind]:
+        values = {f.value for key in contexts for f in self.index.get(key, {}).get(c.ISSUANCE_KIND.name, ())}
+        return [kind for value, kind in _KIND_TOKENS if value in values]
 
-    def method(self, contexts: tuple[Members, ...]) -> ShareMethod | None:
-        values = {f.value for members in contexts for f in self.index.get((c.SHARE_METHOD.name, members), ())}
-        found = [method for method in ShareMethod if token(method) in values]
+    def method(self, contexts: tuple[Key, ...]) -> ShareMethod | None:
+        values = {f.value for key in contexts for f in self.index.get(key, {}).get(c.SHARE_METHOD.name, ())}
+        found = [method for value, method in _METHOD_TOKENS if value in values]
         return found[0] if len(found) == 1 else None
 
     def groups(self) -> list[_Group]:
         """The issuances by layout: usually one group; a notice mixing rights and shares has two."""
-        by_layout: dict[str, list[Members]] = {}
-        for members in self.tranches or [()]:
-            kinds = self.kinds((members,)) or self.kinds(((),)) or [IssuanceKind.RESTRICTED_STOCK]
-            by_layout.setdefault(phrases.KIND_LAYOUTS[kinds[0]], []).append(members)
+        by_layout: dict[str, list[Key]] = {}
+        for key in self.tranches or [NOTICE]:
+            kinds = self.kinds((key,)) or self.kinds((NOTICE,)) or [IssuanceKind.RESTRICTED_STOCK]
+            by_layout.setdefault(phrases.KIND_LAYOUTS[kinds[0]], []).append(key)
         groups = []
         for index, (layout, tranches) in enumerate(by_layout.items()):
-            contexts = tuple(dict.fromkeys([(), *tranches])) if index == 0 else tuple(tranches)
+            contexts = tuple(dict.fromkeys([NOTICE, *tranches])) if index == 0 else tuple(tranches)
             kinds = self.kinds(contexts)
             rights = bool(kinds) and KINDS[kinds[0]].instrument is Instrument.RIGHTS
             words = phrases.RIGHTS_WORDS if rights else phrases.METHOD_WORDS[self.method(contexts)]
@@ -364,7 +405,7 @@ class _InlineBuilder:
         """What the notice is about: each group's act, qualified by its kind (譲渡制限付株式報酬としての自己株式の処分)."""
         subjects = []
         for group in groups:
-            kinds = self.kinds(group.contexts) or self.kinds(((),))
+            kinds = self.kinds(group.contexts) or self.kinds((NOTICE,))
             if len(kinds) == 1:
                 qualifier = phrases.KIND_WORDS[kinds[0]]
             elif kinds and all(KINDS[kind].compensation for kind in kinds):
@@ -398,7 +439,11 @@ class _InlineBuilder:
 
     # -- parts and items -----------------------------------------------------------------------
     def heading(self, labels: Labels, group: _Group) -> str:
-        return self.word(labels).format(**{name: self.word(words) for name, words in vars(group.words).items()})
+        words = self.method_words.get(id(group.words))
+        if words is None:
+            words = self.method_words[id(group.words)] = {name: self.word(labels)
+                                                          for name, labels in vars(group.words).items()}
+        return labels[self.lang].format(**words)
 
     def numbered(self, body: etree._Element, number: int, heading: str) -> None:
         etree.SubElement(body, _h("h2")).text = f"{number}. {heading}" if self.lang == "en" else f"{number}．{heading}"
@@ -422,9 +467,9 @@ class _InlineBuilder:
         if group.named:  # 2．新株予約権の発行要項（第3回新株予約権）
             h2 = body[-1]
             self.text(h2, " (" if self.lang == "en" else "（")
-            for index, members in enumerate(group.named):
+            for index, key in enumerate(group.named):
                 self.text(h2, self.word(phrases.SEPARATOR) if index else "")
-                self.tranche_name_tagged(h2, members)
+                self.tranche_name_tagged(h2, key)
             self.text(h2, ")" if self.lang == "en" else "）")
         if label_fact is not None:  # a notice of one issuance that names it
             self.tag(etree.SubElement(body, _h("h3")), label_fact)
@@ -440,18 +485,18 @@ class _InlineBuilder:
                 self.item_cell(cell, item, group, values)
         return number + 1
 
-    def item_values(self, item: phrases.Item, group: _Group) -> dict[Members, dict[str, Fact]]:
+    def item_values(self, item: phrases.Item, group: _Group) -> dict[Key, dict[str, Fact]]:
         """The item's facts (not shown yet) by context: the notice as a whole, then each tranche."""
         if item.allotments:
-            return {members: {} for members in group.contexts if self.allotment_rows(members)}
-        found: dict[Members, dict[str, Fact]] = {}
-        for members in group.contexts:
-            values = {key: fact for key, concept in item.parts if (fact := self.get(concept, members)) is not None}
+            return {key: {} for key in group.contexts if self.allotment_rows(key)}
+        found: dict[Key, dict[str, Fact]] = {}
+        for key in group.contexts:
+            values = {field: fact for field, concept in item.parts if (fact := self.get(concept, key)) is not None}
             if values:
-                found[members] = values
+                found[key] = values
         return found
 
-    def item_heading(self, item: phrases.Item, group: _Group, values: dict[Members, dict[str, Fact]]) -> str:
+    def item_heading(self, item: phrases.Item, group: _Group, values: dict[Key, dict[str, Fact]]) -> str:
         if item.heading is not None:
             return self.heading(item.heading, group)
         present = {key for facts in values.values() for key in facts}
@@ -459,21 +504,21 @@ class _InlineBuilder:
         return base_of(concept).label[self.lang]
 
     def item_cell(self, cell: etree._Element, item: phrases.Item, group: _Group,
-                  values: dict[Members, dict[str, Fact]]) -> None:
-        if len(values) == 1 and (list(values) == [()] or group.named):
+                  values: dict[Key, dict[str, Fact]]) -> None:
+        if len(values) == 1 and (list(values) == [NOTICE] or group.named):
             self.values(cell, item, next(iter(values.values())))  # one issuance: the part's heading names it
             return
-        for members, facts in values.items():
+        for key, facts in values.items():
             line = etree.SubElement(cell, _h("div"), {"class": "tranche"})
-            if members:
-                self.tranche_caption(line, members)
+            if key:
+                self.tranche_caption(line, key)
             self.values(line, item, facts)
 
     def values(self, parent: etree._Element, item: phrases.Item, facts: dict[str, Fact]) -> None:
         """The item's values: the first pattern all of whose fields have values, then the rest by label."""
         numbers = {key: fact for key, fact in facts.items() if fact.value is not None or fact.unit is None}
         pattern = next((p for p in item.patterns if _fields(p[self.lang]) <= set(numbers)), None)
-        used = _fields(pattern[self.lang]) if pattern else set()
+        used = _fields(pattern[self.lang]) if pattern else frozenset()
         if pattern is not None:
             self.fill(parent, pattern[self.lang], {key: numbers[key] for key in used})
         rest = [(key, fact) for key, fact in facts.items() if key not in used]
@@ -488,52 +533,52 @@ class _InlineBuilder:
                 self.text(parent, base_of(fact.concept).heading(self.lang) + self.word(phrases.LABEL_END))
             self.tag(parent, fact)
 
-    def tranche_name(self, members: Members) -> str:
-        label = self.get(c.TRANCHE_LABEL, members, unshown=False)
+    def tranche_name(self, key: Key) -> str:
+        label = self.get(c.TRANCHE_LABEL, key, unshown=False)
         if label is not None:
             return str(label.value)
-        member = members[0]
+        member = self.members[key][0]
         assert isinstance(member, ExplicitMember)
         return self.extension_labels[member.member][self.lang] if member.member in self.extension_labels \
             else member.member
 
-    def tranche_name_tagged(self, parent: etree._Element, members: Members) -> None:
+    def tranche_name_tagged(self, parent: etree._Element, key: Key) -> None:
         """The tranche's name: its label tagged where it is first shown, plain text after that."""
-        label = self.get(c.TRANCHE_LABEL, members)
+        label = self.get(c.TRANCHE_LABEL, key)
         if label is not None:
             self.tag(parent, label)
         else:
-            self.text(parent, self.tranche_name(members))
+            self.text(parent, self.tranche_name(key))
 
-    def tranche_caption(self, parent: etree._Element, members: Members) -> None:
+    def tranche_caption(self, parent: etree._Element, key: Key) -> None:
         """The tranche's name before its values."""
-        self.tranche_name_tagged(parent, members)
+        self.tranche_name_tagged(parent, key)
         self.text(parent, self.word(phrases.LABEL_END))
 
     # -- allotments ----------------------------------------------------------------------------
-    def allotment_rows(self, members: Members) -> list[Members]:
-        """Contexts of recipient categories within ``members`` (the notice, or one tranche)."""
-        return self.rows.get(members, [])
+    def allotment_rows(self, key: Key) -> list[Key]:
+        """Contexts of recipient categories within context ``key`` (the notice, or one tranche)."""
+        return self.rows.get(key, [])
 
-    def category_label(self, context: Members) -> str:
-        member = next(m for m in context if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name)
+    def category_label(self, context: Key) -> str:
+        member = next(m for m in self.members[context] if isinstance(m, ExplicitMember) and m.dimension == RECIPIENT_AXIS.name)
         labels = _CATEGORY_LABELS.get(member.member) or self.extension_labels.get(member.member)
         return labels[self.lang] if labels else member.member
 
     def allotments(self, cell: etree._Element, group: _Group) -> None:
-        tranches = [members for members in group.contexts if self.allotment_rows(members)]
-        for members in tranches:
+        tranches = [key for key in group.contexts if self.allotment_rows(key)]
+        for key in tranches:
             holder = cell
-            if members and not (group.named and len(tranches) == 1):
+            if key and not (group.named and len(tranches) == 1):
                 holder = etree.SubElement(cell, _h("div"), {"class": "tranche"})
-                self.tranche_caption(holder, members)
-            rows = self.allotment_rows(members)
+                self.tranche_caption(holder, key)
+            rows = self.allotment_rows(key)
             if len(rows) == 1:
                 self.allotment_line(holder, rows[0])
             else:
-                self.allotment_table(holder, members, rows)
+                self.allotment_table(holder, key, rows)
 
-    def allotment_line(self, parent: etree._Element, context: Members) -> None:
+    def allotment_line(self, parent: etree._Element, context: Key) -> None:
         """One recipient category, in words: 当社の執行役員　3名　554株."""
         names = [f for concept in (c.RECIPIENT_DESCRIPTION, c.ALLOTTEE_NAME) if (f := self.get(concept, context))]
         numbers = [f for concept in phrases.ALLOTMENT_COLUMNS[2:] if (f := self.get(concept, context))]
@@ -547,7 +592,7 @@ class _InlineBuilder:
                       if self.lang == "en" else "　")
             self.tag(parent, fact)
 
-    def allotment_table(self, parent: etree._Element, members: Members, rows: list[Members]) -> None:
+    def allotment_table(self, parent: etree._Element, key: Key, rows: list[Key]) -> None:
         columns = [concept for concept in phrases.ALLOTMENT_COLUMNS
                    if any(self.get(concept, row, unshown=False) for row in rows)]
         if not any(concept in columns for concept in (c.RECIPIENT_DESCRIPTION, c.ALLOTTEE_NAME)):
@@ -567,7 +612,7 @@ class _InlineBuilder:
                 elif index == 0 and concept is c.RECIPIENT_DESCRIPTION:
                     cell.text = self.category_label(context)
         totals = {column.name: next((f for total in phrases.ALLOTMENT_TOTALS.get(column.name, ())
-                                     if (f := self.get(total, members, unshown=False)) is not None), None)
+                                     if (f := self.get(total, key, unshown=False)) is not None), None)
                   for column in columns}
         if any(totals.values()):
             row = etree.SubElement(table, _h("tr"))
@@ -584,24 +629,24 @@ class _InlineBuilder:
     def remaining(self, body: etree._Element, group: _Group, number: int) -> int:
         """Facts of the group's issuances that no item of its layout showed, each under its label."""
         hidden = {concept.name for concept in phrases.HIDDEN} | {c.TRANCHE_LABEL.name}
-        rows: list[tuple[Members, Fact]] = []
-        for members in group.contexts:
-            for (name, context), facts in self.index.items():
-                if context != members or name in hidden:
+        rows: list[tuple[Key, Fact]] = []
+        for key in group.contexts:
+            for name, facts in self.index.get(key, {}).items():
+                if name in hidden:
                     continue
-                rows.extend((members, fact) for fact in facts if id(fact) not in self.shown
+                rows.extend((key, fact) for fact in facts if id(fact) not in self.shown
                             and fact.concept.type is not ValueType.TEXT_BLOCK)
         if not rows:
             return number
         self.numbered(body, number, self.word(phrases.OTHER_PARTICULARS))
         table = etree.SubElement(body, _h("table"), {"class": "items"})
-        for index, (members, fact) in enumerate(rows, start=1):
+        for index, (key, fact) in enumerate(rows, start=1):
             row = etree.SubElement(table, _h("tr"))
             etree.SubElement(row, _h("td")).text = f"({index})"
             etree.SubElement(row, _h("td"), {"class": "heading"}).text = base_of(fact.concept).label[self.lang]
             cell = etree.SubElement(row, _h("td"))
-            if members:
-                self.tranche_caption(cell, members)
+            if key:
+                self.tranche_caption(cell, key)
             self.tag(cell, fact)
         return number + 1
 

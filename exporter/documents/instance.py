@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from exporter.documents.xbrl import XSI_NIL, concept_tag, document_nsmap, resources, schema_ref, value_text
+from exporter.documents.xbrl import XSI_NIL, concept_tag, document_nsmap, fact_text, resources, schema_ref
 from exporter.facts.factset import FactSet
 from exporter.taxonomy.namespaces import XBRLI, XML_LANG
 
@@ -25,7 +25,7 @@ def build_instance(factset: FactSet, schema_href: str | None = None) -> etree._E
         if fact.value is None:
             element.set(XSI_NIL, "true")
         else:
-            element.text = value_text(fact.value)
+            element.text = fact_text(fact)
     return etree.ElementTree(root)
 
 

@@ -7,15 +7,15 @@ is plain XHTML (not Inline XBRL): a short summary with the warnings, then the no
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
 from exporter.documents.tagging import NOTICE_STYLE, Wrap, wrap_spans
+from exporter.documents.xbrl import xhtml_nsmap
 from exporter.sources.notices.lines import NoticeText
 from exporter.sources.notices.xhtml import LINE, h
-from exporter.taxonomy.namespaces import XHTML
 
 REVIEW_STYLE = NOTICE_STYLE + """
 .fact { background: #bfe3ff; border-bottom: 2px solid #1f77b4; cursor: help; }
@@ -43,7 +43,7 @@ def build_review(notice_body: etree._Element, marks: Sequence[Mark], *, title: s
     body_copy = copy.deepcopy(notice_body)
     text = NoticeText.of(body_copy)
 
-    def maker(mark: Mark):
+    def maker(mark: Mark) -> Callable[[bool, int], etree._Element]:
         def make(first: bool, pieces: int) -> etree._Element:
             element = etree.Element(h("span"), {"class": mark.kind, "title": mark.note})
             if mark.concept:
@@ -55,7 +55,7 @@ def build_review(notice_body: etree._Element, marks: Sequence[Mark], *, title: s
     for element in body_copy.iter():
         if LINE in element.attrib:
             del element.attrib[LINE]
-    html = etree.Element(h("html"), nsmap={None: XHTML})
+    html = etree.Element(h("html"), nsmap=xhtml_nsmap())
     html.set("lang", lang)
     head = etree.SubElement(html, h("head"))
     etree.SubElement(head, h("meta"), {"http-equiv": "Content-Type", "content": "text/html; charset=UTF-8"})

@@ -18,13 +18,13 @@ from decimal import Decimal
 
 from lxml import etree
 
-from exporter.documents.xbrl import XSI_NIL, document_nsmap, resources, schema_ref, value_text
+from exporter.documents.xbrl import XSI_NIL, document_nsmap, resources, schema_ref, value_text, xhtml_nsmap
 from exporter.domain.values import ValueType
 from exporter.facts.factset import Fact, FactSet
 from exporter.sources.notices.lines import NoticeText
 from exporter.sources.notices.xhtml import LINE, h
 from exporter.taxonomy.files import PREFIX
-from exporter.taxonomy.namespaces import IX, TR4, XHTML, XML_LANG
+from exporter.taxonomy.namespaces import IX, TR4, XML_LANG
 
 NOTICE_STYLE = """
 body { font-family: serif; max-width: 52em; margin: 2em auto; line-height: 1.5; }
@@ -217,7 +217,7 @@ def build_tagged(notice_body: etree._Element, factset: FactSet, places: dict[int
     shown = {index for index in blocks if _wrap_blocks(text, places[index], tagger.non_numeric(factset.facts[index], None))}
     skipped = {id(request) for request in wrap_spans(text, [request for _, request in pairs])}
     shown |= {index for index, request in pairs if id(request) not in skipped}
-    html = etree.Element(h("html"), nsmap={None: XHTML, "ix": IX, "ixt": TR4, **document_nsmap(factset)})
+    html = etree.Element(h("html"), nsmap=xhtml_nsmap({"ix": IX, "ixt": TR4, **document_nsmap(factset)}))
     html.set(XML_LANG, lang)
     head = etree.SubElement(html, h("head"))
     etree.SubElement(head, h("meta"), {"http-equiv": "Content-Type", "content": "text/html; charset=UTF-8"})

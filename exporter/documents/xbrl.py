@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from lxml import etree
 
-from exporter.facts.factset import Context, ExplicitMember, FactSet, FactValue, Unit
+from exporter.domain.values import ValueType
+from exporter.facts.factset import Context, ExplicitMember, Fact, FactSet, FactValue, Unit
 from exporter.taxonomy.files import ENTRY_POINT_URL, NAMESPACE, PREFIX
-from exporter.taxonomy.namespaces import ISO4217, LINK, XBRLDI, XBRLI, XLINK
+from exporter.taxonomy.namespaces import ISO4217, LINK, XBRLDI, XBRLI, XHTML, XLINK
 
 NSMAP = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI, "iso4217": ISO4217, PREFIX: NAMESPACE}
 _PREFIXES = {ns: prefix for prefix, ns in NSMAP.items()}
@@ -24,6 +27,15 @@ def document_nsmap(factset: FactSet) -> dict[str, str]:
         nsmap["xsi"] = XSI
     if factset.extension is not None:
         nsmap[factset.extension.prefix] = factset.extension.namespace
+    return nsmap
+
+
+def xhtml_nsmap(prefixed: Mapping[str, str] | None = None) -> dict[str, str]:
+    """XHTML as the default namespace, then ``prefixed``: a document root's ``nsmap``.
+
+    lxml names the default namespace with the key None, which its type stubs do not allow.
+    """
+    nsmap: dict[Any, str] = {None: XHTML, **(prefixed or {})}
     return nsmap
 
 
@@ -48,6 +60,23 @@ def value_text(value: FactValue) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+# What an escaped ix:nonNumeric (a text block) reads as: its content serialized as XHTML, so a text's
+# "&", "<" and ">" become references (as Inline XBRL 1.1 defines an escaped value, and Arelle reads it).
+_XHTML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def fact_text(fact: Fact) -> str:
+    """The fact's value as every report states it ('' for a nil fact): a text block's value is XHTML.
+
+    A text block (``nonnum:textBlockItemType``) holds markup. The inline document shows the text
+    itself in an ``escape="true"`` element, whose value is that content serialized (``M&A`` reads
+    as ``M&amp;A``); the instance and the OIM reports carry the same value, so every document of a
+    filing states the same fact.
+    """
+    text = value_text(fact.value)
+    return text.translate(_XHTML_TEXT) if fact.concept.type is ValueType.TEXT_BLOCK else text
 
 
 def schema_ref(parent: etree._Element, href: str | None = None) -> etree._Element:

@@ -35,7 +35,7 @@ Value = Decimal | str | date | bool | None
 Where = tuple[tuple[str, str], ...]  # sorted (axis name, member key) pairs; () is the notice as a whole
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One value a filing states: what, where (dimensions), and where it came from (``source``)."""
 
@@ -255,18 +255,19 @@ def _breakdown(rule: Breakdown, index: _Index) -> Iterable[Finding]:
 
 
 def _order(rule: Order, index: _Index) -> Iterable[Finding]:
-    pairs: dict[tuple[Statement, Statement], None] = {}
+    # Pairs by identity, in order of first appearance (a statement's hash would hash its concept).
+    pairs: dict[tuple[int, int], tuple[Statement, Statement]] = {}
     for later in index.all(rule.later):
         earlier = index.get(rule.earlier, later.where)
         if earlier is not None:
-            pairs[(earlier, later)] = None
+            pairs.setdefault((id(earlier), id(later)), (earlier, later))
     # Tranche-specific earlier dates against a notice-wide later one.
     notice_wide = index.by_concept.get(rule.later.name, {}).get(())
     if notice_wide is not None:
         for earlier in index.all(rule.earlier):
             if earlier.where:
-                pairs[(earlier, notice_wide)] = None
-    for earlier, later in pairs:
+                pairs.setdefault((id(earlier), id(notice_wide)), (earlier, notice_wide))
+    for earlier, later in pairs.values():
         if not isinstance(earlier.value, date) or not isinstance(later.value, date):
             continue
         if earlier.value > later.value or (rule.strict and earlier.value == later.value):
@@ -281,11 +282,26 @@ def _fixed(rule: FixedByKind, index: _Index) -> Iterable[Finding]:
             yield Finding(rule, statement, (kind,), rule.value)
 
 
+def _subject(rule: Rule) -> Concept:
+    """The concept without whose statements a rule has nothing to check."""
+    if isinstance(rule, Product):
+        return rule.result
+    if isinstance(rule, Sum):
+        return rule.total
+    if isinstance(rule, Breakdown):
+        return rule.part
+    if isinstance(rule, Order):
+        return rule.earlier
+    return rule.concept
+
+
 def check(statements: Sequence[Statement], rules: Iterable[Rule] = RULES) -> list[Finding]:
     """Every finding of ``rules`` on ``statements``, in rule order then statement order."""
     index = _Index(statements)
     findings: list[Finding] = []
     for rule in rules:
+        if _subject(rule).name not in index.by_concept:
+            continue
         if isinstance(rule, Product):
             findings.extend(_product(rule, index))
         elif isinstance(rule, Sum):

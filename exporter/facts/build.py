@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
 from exporter.domain.categories import BY_CODE
 from exporter.domain.concepts import Concept, all_concepts, upper_limit_of
@@ -24,7 +26,7 @@ from exporter.domain.dimensions import (
     TRANSLATION_AXIS,
 )
 from exporter.domain.kinds import token
-from exporter.domain.rules import Statement, Sum
+from exporter.domain.rules import Statement, Sum, Where
 from exporter.domain.text import Labels
 from exporter.domain.values import UnitKind
 from exporter.facts.factset import (
@@ -37,8 +39,9 @@ from exporter.facts.factset import (
     Unit,
 )
 from exporter.models import Filing
-from exporter.models.statements import statements
-from exporter.taxonomy.extension import Extension, ExtensionMember
+
+if TYPE_CHECKING:
+    from exporter.taxonomy.extension import ExtensionMember
 from exporter.taxonomy.namespaces import ISO4217, XBRLI
 
 EXTENSION_PREFIX = "ext"
@@ -61,8 +64,11 @@ class _Builder:
         self.filing = filing
         self.scheme, self.identifier = filing.issuer.identifier
         self.instant = filing.announcement_date
+        self.prefix = f"I{self.instant:%Y%m%d}"
         self.contexts: dict[tuple[Member, ...], Context] = {}
-        self.units: dict[str, Unit] = {}
+        self.by_where: dict[Where, Context] = {}
+        self.units: dict[tuple[UnitKind, str], Unit] = {}
+        self.units_by_id: dict[str, Unit] = {}
         self.extension_members: dict[str, ExtensionMember] = {}
         self.typed_positions: dict[tuple[str, str], int] = {}
         self.factset = FactSet()
@@ -90,7 +96,10 @@ class _Builder:
         return TypedMember(axis, typed.typed_domain, key), f"{short}{position}"
 
     def extension_member(self, axis: str, name: str, label: Labels) -> None:
-        self.extension_members.setdefault(name, ExtensionMember(axis, name, label))
+        if name not in self.extension_members:
+            from exporter.taxonomy.extension import ExtensionMember  # only filings that need their own taxonomy
+
+            self.extension_members[name] = ExtensionMember(axis, name, label)
 
     def custom_category_label(self, source: tuple[str | int, ...]) -> Labels:
         issuance, allotment = source[1], source[3]
@@ -108,30 +117,31 @@ class _Builder:
         return _both(name.en, name.ja)
 
     def context(self, statement: Statement) -> Context:
-        pairs = sorted(statement.where, key=lambda pair: _AXIS_ORDER[pair[0]])
-        members_and_names = [self.member(axis, key, statement.source) for axis, key in pairs]
-        members = tuple(member for member, _ in members_and_names)
-        if members not in self.contexts:
-            suffix = "".join(f"_{name}" for _, name in members_and_names)
-            self.contexts[members] = Context(f"I{self.instant:%Y%m%d}{suffix}", self.scheme, self.identifier,
-                                             self.instant, members)
-        return self.contexts[members]
+        """The context of ``statement``'s dimensions: made at its first statement, shared by the others."""
+        context = self.by_where.get(statement.where)
+        if context is None:
+            pairs = sorted(statement.where, key=lambda pair: _AXIS_ORDER[pair[0]])
+            members_and_names = [self.member(axis, key, statement.source) for axis, key in pairs]
+            members = tuple(member for member, _ in members_and_names)
+            context = self.contexts.get(members)
+            if context is None:
+                suffix = "".join(f"_{name}" for _, name in members_and_names)
+                context = self.contexts[members] = Context(f"{self.prefix}{suffix}", self.scheme, self.identifier,
+                                                           self.instant, members)
+            self.by_where[statement.where] = context
+        return context
 
     def unit(self, kind: UnitKind, currency: str | None) -> Unit:
         currency = currency or "JPY"
-        spec = {
-            UnitKind.CURRENCY: (currency, (f"{{{ISO4217}}}{currency}",), ()),
-            UnitKind.SHARES: ("shares", (f"{{{XBRLI}}}shares",), ()),
-            UnitKind.PER_SHARE: (f"{currency}_per_share", (f"{{{ISO4217}}}{currency}",), (f"{{{XBRLI}}}shares",)),
-            UnitKind.PURE: ("pure", (f"{{{XBRLI}}}pure",), ()),
-        }[kind]
-        if spec[0] not in self.units:
-            self.units[spec[0]] = Unit(*spec)
-        return self.units[spec[0]]
+        unit = self.units.get((kind, currency))
+        if unit is None:
+            made = _unit(kind, currency)
+            unit = self.units[(kind, currency)] = self.units_by_id.setdefault(made.id, made)
+        return unit
 
     # -- facts ----------------------------------------------------------------------------------
     def add(self, statement: Statement) -> None:
-        concept: Concept = upper_limit_of(statement.concept) if statement.upper_limit else statement.concept
+        concept = _upper_limit_of(statement.concept) if statement.upper_limit else statement.concept
         context = self.context(statement)
         spec = concept.type.spec
         if spec.unit is None:
@@ -148,21 +158,39 @@ class _Builder:
         self.factset.facts.append(Fact(concept, context, statement.value, unit, decimals, source=statement.source))
 
     def build(self) -> FactSet:
-        for statement in statements(self.filing):
+        for statement in self.filing.statements:
             self.add(statement)
         for section in self.filing.sections.further if self.filing.sections else ():
             self.factset.section_headings[section.key] = _both(section.heading.en, section.heading.ja)
         # Reader's order: the notice's facts, listings, allotments, sections; within each, context by
         # context in order of first use, concepts in the taxonomy's order.
-        first_use = {context.id: index for index, context in enumerate(self.factset.contexts)}
+        first_use = {context.id: index for index, context in enumerate(self.contexts.values())}
         self.factset.facts.sort(key=lambda fact: (_TABLE_ORDER[fact.concept.scope], first_use[fact.context.id],
                                                   _CONCEPT_ORDER[fact.concept.name]))
         prohibited = tuple(dict.fromkeys(finding.rule.total.name for finding in self.filing.warnings
                                          if isinstance(finding.rule, Sum)))
         if self.extension_members or prohibited:
+            from exporter.taxonomy.extension import Extension
+
             self.factset.extension = Extension(extension_namespace(self.filing), EXTENSION_PREFIX,
                                                tuple(self.extension_members.values()), prohibited)
         return self.factset
+
+
+@cache
+def _upper_limit_of(concept: Concept) -> Concept:
+    return upper_limit_of(concept)
+
+
+def _unit(kind: UnitKind, currency: str) -> Unit:
+    """The unit of a value of ``kind`` in ``currency``, with the id the documents give it."""
+    if kind is UnitKind.CURRENCY:
+        return Unit(currency, (f"{{{ISO4217}}}{currency}",))
+    if kind is UnitKind.SHARES:
+        return Unit("shares", (f"{{{XBRLI}}}shares",))
+    if kind is UnitKind.PER_SHARE:
+        return Unit(f"{currency}_per_share", (f"{{{ISO4217}}}{currency}",), (f"{{{XBRLI}}}shares",))
+    return Unit("pure", (f"{{{XBRLI}}}pure",))
 
 
 def _both(en: str | None, ja: str | None) -> Labels:

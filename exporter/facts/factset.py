@@ -5,22 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from exporter.domain.concepts import Concept
 from exporter.domain.text import Labels
-from exporter.taxonomy.extension import Extension
+
+if TYPE_CHECKING:
+    from exporter.taxonomy.extension import Extension
 
 FactValue = Decimal | str | date | bool | None  # None: a nil fact (to be determined)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class ExplicitMember:
     dimension: str  # local name of the axis in eqi
     member: str  # local name of the member
     extension: bool = False  # the member is declared by the filing's extension taxonomy, not by eqi
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class TypedMember:
     dimension: str
     domain: str  # local name (in eqi) of the element holding the key
@@ -30,7 +33,7 @@ class TypedMember:
 Member = ExplicitMember | TypedMember
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Context:
     id: str
     scheme: str
@@ -43,14 +46,14 @@ class Context:
         return (self.scheme, self.identifier, self.instant, self.members)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     id: str
     numerators: tuple[str, ...]  # Clark names of measures
     denominators: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     concept: Concept  # the concept reported (an upper-limit sibling where the value is a limit)
     context: Context

@@ -9,6 +9,7 @@ the filing keeps the values as printed and carries the finding as a warning.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
@@ -18,10 +19,11 @@ from exporter.domain import concepts as c
 from exporter.domain.dimensions import SECTION_AXIS, TRANCHE_AXIS
 from exporter.domain.kinds import LEGACY_PLAN_TYPES, NOTICE_TYPES, NoticeType
 from exporter.domain.legal import ARTICLES
-from exporter.domain.rules import BY_ID, Finding, check
+from exporter.domain.rules import BY_ID, Finding, Statement, check
 from exporter.models.issuance import Issuance, Totals
 from exporter.models.issuer import Issuer
-from exporter.models.statements import describe, statements
+from exporter.models.statements import describe
+from exporter.models.statements import statements as walk
 from exporter.models.values import Frozen, LocalizedText, Money, Quantity, StatedDate
 
 
@@ -148,6 +150,7 @@ class Filing(Frozen):
     sections: Sections | None = None
     acknowledged: tuple[Acknowledgement, ...] = ()
     _warnings: list[Finding] = PrivateAttr(default_factory=list)
+    _statements: tuple[Statement, ...] | None = PrivateAttr(default=None)
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
@@ -192,12 +195,14 @@ class Filing(Frozen):
     def _rules(self) -> Filing:
         acknowledged: list[Finding] = []
         broken: list[Finding] = []
-        for finding in check(statements(self)):
+        for finding in check(self.statements):
             (acknowledged if self._acknowledges(finding) else broken).append(finding)
         if broken:
             raise PydanticCustomError("rules", "{message}", {"message": "; ".join(describe(f) for f in broken),
                                                              "findings": broken})
         self._warnings[:] = acknowledged
+        if acknowledged:
+            self._statements = None  # walk again: the acknowledgements are stated too
         return self
 
     def _acknowledges(self, finding: Finding) -> bool:
@@ -205,6 +210,19 @@ class Filing(Frozen):
         return any(ack.rule == finding.rule.id and (ack.issuance is None or str(ack.issuance) == tranche
                                                     or (tranche is None and len(self.issuances) == 1))
                    for ack in self.acknowledged)
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        """Every value the filing states (``models.statements``), walked once: the rules and the facts read it."""
+        if self._statements is None:
+            self._statements = tuple(walk(self))
+        return self._statements
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Filing:
+        copy = super().model_copy(update=update, deep=deep)
+        if update:
+            copy._statements = None  # other values: walk them again when asked
+        return copy
 
     @property
     def warnings(self) -> tuple[Finding, ...]:

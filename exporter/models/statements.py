@@ -11,9 +11,11 @@ translation axis. ``source`` is the model path of each value, so a finding can n
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -26,78 +28,112 @@ from exporter.models.values import LocalizedText, Money, Percent, Quantity, fmt
 Path = tuple[str | int, ...]
 
 
-def _concept(model: type[BaseModel], name: str) -> Concept | None:
-    return next((m for m in model.model_fields[name].metadata if isinstance(m, Concept)), None)
+@dataclass(frozen=True)
+class _Field:
+    """How the walk reads one field of a model class: its concept, or the axis its items stand on."""
+
+    name: str
+    concept: Concept | None
+    axis: Axis | None
 
 
-def _axis(model: type[BaseModel], name: str) -> Axis | None:
-    return next((m for m in model.model_fields[name].metadata if isinstance(m, Axis)), None)
+@dataclass(frozen=True)
+class _Plan:
+    fields: tuple[_Field, ...]
+    has_currency: bool  # the model states the currency of its amounts
+
+
+@cache
+def _plan(model: type[BaseModel]) -> _Plan:
+    """What the walk needs of a model class, read once from its fields' annotations (not per filing)."""
+    fields = []
+    for name, info in model.model_fields.items():
+        concept = next((m for m in info.metadata if isinstance(m, Concept)), None)
+        axis = next((m for m in info.metadata if isinstance(m, Axis)), None)
+        fields.append(_Field(name, concept, axis))
+    return _Plan(tuple(fields), "currency" in model.model_fields)
+
+
+@cache
+def _token(code: str) -> str:
+    return token(code)
 
 
 def _where(where: Where, axis: Axis, key: str) -> Where:
     return tuple(sorted((*where, (axis.name, key))))
 
 
-def _values(concept: Concept, value: object, where: Where, path: Path, currency: str) -> Iterator[Statement]:
+_TRANSLATED = TRANSLATION_AXIS.members[0].name
+
+
+def _values(concept: Concept, value: object, where: Where, path: Path, currency: str, out: list[Statement]) -> None:
+    """Append the statements one tagged value makes."""
     if isinstance(value, LocalizedText):
         for lang, text in value.items():
-            yield Statement(concept, text, where, path, lang=lang)
+            out.append(Statement(concept, text, where, path, lang=lang))
     elif isinstance(value, Quantity):
         number = None if value.value is None else Decimal(value.value)
-        yield Statement(concept, number, where, path, upper_limit=value.upper_limit)
+        out.append(Statement(concept, number, where, path, upper_limit=value.upper_limit))
     elif isinstance(value, Money):
-        yield Statement(concept, value.value, where, path, upper_limit=value.upper_limit, decimals=value.precision,
-                        currency=currency)
+        out.append(Statement(concept, value.value, where, path, upper_limit=value.upper_limit,
+                             decimals=value.precision, currency=currency))
         if value.translation is not None:
             translated = value.translation.value
             exponent = translated.as_tuple().exponent
-            yield Statement(concept, translated, _where(where, TRANSLATION_AXIS, TRANSLATION_AXIS.members[0].name),
-                            (*path, "translation"), decimals=max(0, -exponent) if isinstance(exponent, int) else 0,
-                            currency=value.translation.currency)
+            out.append(Statement(concept, translated, _where(where, TRANSLATION_AXIS, _TRANSLATED),
+                                 (*path, "translation"), decimals=max(0, -exponent) if isinstance(exponent, int) else 0,
+                                 currency=value.translation.currency))
     elif isinstance(value, Percent):
-        yield Statement(concept, value.value, where, path, decimals=value.precision)
+        out.append(Statement(concept, value.value, where, path, decimals=value.precision))
     elif isinstance(value, bool):
         if value:  # a flag says something only when it is set (no payment, no cap)
-            yield Statement(concept, True, where, path)
+            out.append(Statement(concept, True, where, path))
     elif isinstance(value, Enum):
-        yield Statement(concept, token(str(value.value)), where, path)
+        out.append(Statement(concept, _token(str(value.value)), where, path))
     elif isinstance(value, int):
-        yield Statement(concept, Decimal(value), where, path)
+        out.append(Statement(concept, Decimal(value), where, path))
     elif isinstance(value, tuple):
         if value:
-            yield Statement(concept, " ".join(str(v) for v in value), where, path)
+            out.append(Statement(concept, " ".join(str(v) for v in value), where, path))
     elif isinstance(value, str | date):
-        yield Statement(concept, value, where, path)
+        out.append(Statement(concept, value, where, path))
     else:  # pragma: no cover - a field type the walk does not know is a programming error
         raise TypeError(f"{'.'.join(map(str, path))}: cannot state a {type(value).__name__}")
 
 
-def _walk(model: BaseModel, where: Where, path: Path, currency: str) -> Iterator[Statement]:
-    cls = type(model)
-    currency = getattr(model, "currency", currency)
-    for name in cls.model_fields:
-        value = getattr(model, name)
-        if value is None or value == () or name not in model.model_fields_set:
+def _walk(model: BaseModel, where: Where, path: Path, currency: str, out: list[Statement]) -> None:
+    plan = _plan(type(model))
+    if plan.has_currency:
+        currency = model.currency  # type: ignore[attr-defined]
+    stated = model.model_fields_set
+    for field in plan.fields:
+        name = field.name
+        if name not in stated:
             continue  # only what the input states: no default becomes a fact
-        concept = _concept(cls, name)
-        if concept is not None:
-            yield from _values(concept, value, where, (*path, name), currency)
+        value = getattr(model, name)
+        if value is None or value == ():
+            continue
+        if field.concept is not None:
+            _values(field.concept, value, where, (*path, name), currency, out)
         elif isinstance(value, BaseModel):
-            yield from _walk(value, where, (*path, name), currency)
-        elif isinstance(value, tuple) and (axis := _axis(cls, name)) is not None:
+            _walk(value, where, (*path, name), currency, out)
+        elif isinstance(value, tuple) and (axis := field.axis) is not None:
             for index, item in enumerate(value):
                 if axis is TRANCHE_AXIS:
                     # A notice of one issuance states its figures for the notice as a whole.
                     item_where = where if len(value) == 1 else _where(where, axis, str(index + 1))
                 else:
                     item_where = _where(where, axis, item.key)
-                yield from _walk(item, item_where, (*path, name, index), currency)
+                _walk(item, item_where, (*path, name, index), currency, out)
 
 
 def statements(model: BaseModel) -> list[Statement]:
     """Every value ``model`` (a Filing, or any part of one) states, in field order; then, for a filing
     with acknowledged disagreements, which rules each context is filed as printed against, and why."""
-    return [*_walk(model, (), (), "JPY"), *_acknowledgements(model)]
+    found: list[Statement] = []
+    _walk(model, (), (), "JPY", found)
+    found.extend(_acknowledgements(model))
+    return found
 
 
 def _acknowledgements(model: BaseModel) -> Iterator[Statement]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from exporter.documents.xbrl import qname_text, value_text
+from exporter.documents.xbrl import fact_text, qname_text
 from exporter.facts.factset import Context, ExplicitMember, Fact, FactSet, Unit
 from exporter.taxonomy.files import NAMESPACE, PREFIX
 from exporter.taxonomy.namespaces import ISO4217, XBRLI
@@ -98,8 +98,8 @@ def decimals(fact: Fact) -> int | None:
 
 
 def value(fact: Fact) -> str | None:
-    """The value's canonical text; None for a nil fact."""
-    return None if fact.value is None else value_text(fact.value)
+    """The value's canonical text (a text block's as XHTML, as in the instance); None for a nil fact."""
+    return None if fact.value is None else fact_text(fact)
 
 
 def extension_prefix(factset: FactSet) -> str | None:

@@ -8,6 +8,7 @@ project's files; nothing here touches the working tree.
 
     .venv/bin/python benchmarks/mutation.py            # every target
     .venv/bin/python benchmarks/mutation.py rules      # one
+    .venv/bin/python benchmarks/mutation.py calc11 --show   # with the surviving mutants' diffs
 
 Surviving mutants are listed; most that survive are equivalent (``sum(x, 0)`` without its 0,
 ``x / w`` for a weight of ±1).
@@ -49,7 +50,7 @@ def _copy_repository(target: Path) -> None:
         subprocess.run(command, cwd=target, check=True, env=env)
 
 
-def run(name: str) -> tuple[int, int, list[str]]:
+def run(name: str, show: bool = False) -> tuple[int, int, list[str]]:
     source, tests = TARGETS[name]
     with tempfile.TemporaryDirectory(prefix="mutation-") as folder:
         scratch = Path(folder)
@@ -66,16 +67,21 @@ def run(name: str) -> tuple[int, int, list[str]]:
         states = [line.rsplit(": ", 1) for line in results.splitlines() if ": " in line]
         killed = sum(state == "killed" for _, state in states)
         survived = [mutant.strip() for mutant, state in states if state != "killed"]
+        if show:  # each survivor's diff, to write the test that kills it
+            for mutant in survived:
+                print(subprocess.run([str(MUTMUT), "show", mutant], cwd=scratch, capture_output=True,
+                                     text=True).stdout, file=sys.stderr)
         return killed, len(states), survived
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("targets", nargs="*", choices=[*TARGETS, []], default=list(TARGETS))
+    parser.add_argument("--show", action="store_true", help="print the diff of every surviving mutant")
     args = parser.parse_args()
     print("| target | file | mutants | killed | kill rate |\n|---|---|---|---|---|")
     for name in args.targets:
-        killed, total, survived = run(name)
+        killed, total, survived = run(name, args.show)
         rate = f"{killed / total:.1%}" if total else "n/a"
         print(f"| {name} | `{TARGETS[name][0]}` | {total} | {killed} | {rate} |", flush=True)
         by_function: dict[str, int] = {}

@@ -15,6 +15,7 @@ Library use::
 
     import exporter
     exporter.tag("notice.docx", "out")   # the company's own notice, tagged (see docs/tag.md)
+    reports = exporter.validate_path(Path("out/iij-2015-07-13.xbrl"))   # any filing (docs/validation.md)
 """
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ _EXPORTS = {
     "InputError": "exporter.sources",
     "load_filing": "exporter.sources",
     "render_tagged": "exporter.tag",
+    "Report": "exporter.validation",
+    "validate_bytes": "exporter.validation",
+    "validate_path": "exporter.validation",
 }
 
 __all__ = sorted([*_EXPORTS, "tag"])

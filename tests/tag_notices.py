@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+SAMPLE_NOTICES = Path(__file__).resolve().parents[1] / "samples" / "notices"  # also the README's tag example
+
 
 @dataclass(frozen=True)
 class TestNotice:
@@ -103,31 +105,8 @@ meeting held on August 1, 2024 to dispose of treasury shares as <em>described be
 """, (("date", "2024-08-01"), ("code", "9876"), ("date", "2024-08-30"), ("shares", "5000"), ("per_share", "2400"),
       ("money", "12000000"), ("pure", "40")))
 
-EN_MARKDOWN = TestNotice("lantern-options.md", "en", """# Notice Regarding Issuance of Stock Options (Stock Acquisition Rights)
-
-**September 4, 2023**
-
-Company name: Lantern Systems Inc.
-
-Securities code: 4321 (TSE Growth)
-
-Lantern Systems Inc. hereby announces that its Board of Directors resolved on September 4, 2023 to issue stock
-acquisition rights as stock options, as follows.
-
-## 1. Outline of the issuance
-
-- (1) Total number of stock acquisition rights: 500 rights
-- (2) Class and number of shares: 50,000 shares of *common stock* (100 shares per right)
-- (3) Exercise price: JPY 2,980 per share
-- (4) Allotment date: October 2, 2023
-
-## 2. Recipients
-
-| Recipients | Persons | Rights |
-|---|---|---|
-| Employees of the Company | 25 persons | 300 rights |
-| Directors of subsidiaries | 4 persons | 200 rights |
-""", (("date", "2023-09-04"), ("code", "4321"), ("pure", "500"), ("shares", "50000"),
+EN_MARKDOWN = TestNotice("lantern-options.md", "en", (SAMPLE_NOTICES / "lantern-systems-2023-09-04.md").read_text(
+    encoding="utf-8"), (("date", "2023-09-04"), ("code", "4321"), ("pure", "500"), ("shares", "50000"),
       ("shares", "100"), ("per_share", "2980"), ("date", "2023-10-02"), ("pure", "25"), ("pure", "300"),
       ("pure", "4"), ("pure", "200")))
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 
 import yaml
@@ -51,3 +52,13 @@ def test_every_example_in_the_input_guide_is_a_valid_filing():
     assert len(blocks) >= 4
     for block in blocks:
         Filing.model_validate(yaml.safe_load(block))
+
+
+def test_the_library_example_runs(tmp_path, monkeypatch):
+    """The README's library block, run as written from a copy of the samples (it writes into ./out)."""
+    block = README.split("### The library", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    shutil.copytree(REPO / "samples", tmp_path / "samples")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, "README.md", "exec"), {})
+    assert (tmp_path / "out" / "iij-2015-07-13-ja.html").is_file()
+    assert (tmp_path / "out" / "lantern-systems-2023-09-04-tagged.html").is_file()

@@ -221,3 +221,45 @@ def test_a_total_without_items_in_its_binding_is_not_checked():
                 root.remove(element)
         root.find(f"{EQI}AggregateIssueValue").text = "1"
     assert "calc11:inconsistency" not in calc("sakura-robotics-2024-06-14", items_gone)
+
+
+# Minato's intervals: gross 899,999,999.5..900,000,000.5 (decimals 0), costs 11,999,500..12,000,500
+# (decimals -3, weight -1), so net proceeds may be 887,999,499.5..888,000,500.5: the costs' upper bound
+# gives the sum's lower bound and the other way round.
+@pytest.mark.parametrize("net, consistent", [
+    ("887999499.5", True),  # exactly the lower bound
+    ("887999500", True),
+    ("888000500", True),
+    ("888000500.5", True),  # exactly the upper bound
+    ("887999499", False),
+    ("888000501", False),
+])
+def test_a_negative_weight_takes_the_opposite_bound(net, consistent):
+    found = calc("minato-bio-2025-02-10", set_fact("EstimatedNetProceeds", net, "INF"))
+    assert ("calc11:inconsistency" not in found) is consistent, found
+
+
+def test_bindings_and_facts_that_are_passed_over_do_not_stop_the_check():
+    def change(root):
+        set_fact("EstimatedNetProceeds", "1")(root)
+        first = root.find("{http://www.xbrl.org/2003/instance}context")
+        # A binding with items but no total (the USD translation) and facts without a unit or a context,
+        # all before the inconsistent binding.
+        translation = next(e for e in root.findall(f"{EQI}GrossProceeds") if e.get("unitRef") != "JPY")
+        first.addprevious(translation)
+        for attribute in ("unitRef", "contextRef"):
+            stray = etree.fromstring(etree.tostring(root.find(f"{EQI}EstimatedNetProceeds")))
+            stray.set(attribute, "missing")
+            first.addprevious(stray)
+    assert "calc11:inconsistency" in calc("minato-bio-2025-02-10", change)
+
+
+def test_an_item_with_inconsistent_duplicates_leaves_its_binding_unchecked():
+    def change(root):
+        item = root.find(f"{EQI}AggregateExerciseValue")
+        twin = etree.fromstring(etree.tostring(item))
+        twin.text = "5"
+        item.addnext(twin)
+        set_fact("AggregateIssueValue", "1")(root)
+    found = calc("sakura-robotics-2024-06-14", change)
+    assert "calc11:inconsistency" not in found and "xbrl21:inconsistentDuplicates" in found

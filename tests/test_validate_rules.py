@@ -11,7 +11,7 @@ from lxml import etree
 
 from exporter.export import render_filing
 from exporter.sources import load_filing
-from exporter.validation import validate_path
+from exporter.validation import validate_bytes, validate_path
 
 EQI = "{http://disclosure-exporter.dev/taxonomy/eqi/2026-11-25}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
@@ -121,3 +121,89 @@ def test_values_of_another_entity_do_not_mix():
     # The directors' allotment is now another company's: the rights left do not add up, and nothing mixes.
     found = messages("iij-2015-07-13", change)
     assert [code for code, _ in found] == ["rules:allotmentsAddUpToRights"] and ": 51 = 51, but" in found[0][1]
+
+
+def test_stated_decimals_widen_a_product():
+    # 2,315 × 125,000 = 289,375,000: stated in millions as 289,000,000 it agrees; in thousands it does not.
+    assert messages("sakura-robotics-2024-06-14", set_decimals("AggregateExerciseValue", "289000000", "-6")) == []
+    assert [c for c, _ in messages("sakura-robotics-2024-06-14", set_decimals("AggregateExerciseValue", "289000000",
+                                                                                "-3"))] == \
+        ["rules:aggregateExerciseValueEqualsPriceTimesShares"]
+    assert [c for c, _ in messages("sakura-robotics-2024-06-14", set_decimals("AggregateExerciseValue", "289375000",
+                                                                                "INF"))] == []
+
+
+def set_decimals(name: str, value: str, decimals: str):
+    def change(root):
+        element = root.find(f"{EQI}{name}")
+        element.text, element.attrib["decimals"] = value, decimals
+    return change
+
+
+def test_an_exact_count_under_an_upper_limit_total_is_named():
+    def exact_rights(root):  # "not exceeding 125,000 shares" for exactly 1,250 rights
+        element = root.find(f"{EQI}NumberOfStockAcquisitionRightsUpperLimit")
+        element.tag = f"{EQI}NumberOfStockAcquisitionRights"
+    found = messages("sakura-robotics-2024-06-14", exact_rights)
+    assert sorted(code for code, _ in found) == ["rules:allotmentsAddUpToRights",
+                                                 "rules:sharesEqualRightsTimesSharesPerRight"]
+    assert all("not exceeding" in message for _, message in found), found
+
+
+def test_facts_of_other_periods_and_segments_do_not_mix(tmp_path):
+    def another(root, change_context):
+        context = next(c for c in root.iter(f"{XBRLI}context") if c.get("id") == "I20150713")
+        twin = etree.fromstring(etree.tostring(context))
+        twin.set("id", "Other")
+        change_context(twin)
+        context.addnext(twin)
+        fact = root.find(f"{EQI}NumberOfStockAcquisitionRights")
+        copy = etree.fromstring(etree.tostring(fact))
+        copy.set("contextRef", "Other")
+        copy.text = "999"
+        fact.addnext(copy)
+
+    def period(root):
+        another(root, lambda context: setattr(context.find(f"{XBRLI}period/{XBRLI}instant"), "text", "2016-01-01"))
+
+    def segment(root):
+        def add_segment(context):
+            entity = context.find(f"{XBRLI}entity")
+            etree.SubElement(etree.SubElement(entity, f"{XBRLI}segment"), "{http://example.com/x}branch").text = "a"
+        another(root, add_segment)
+    assert messages("iij-2015-07-13", period) == []
+    assert messages("iij-2015-07-13", segment) == []
+
+
+def test_facts_the_rules_cannot_read_are_passed_over_and_the_rest_still_checked():
+    def first(root, element):
+        root.find(f"{XBRLI}context").addprevious(element)
+
+    def stray_facts(root):
+        set_text("NumberOfSharesUnderlyingStockAcquisitionRights", "30000")(root)
+        unknown = etree.Element(f"{EQI}NotAConceptOfOurs", contextRef="I20150713")
+        unknown.text = "1"
+        foreign = etree.Element("{http://example.com/x}Other", contextRef="I20150713")
+        foreign.text = "1"
+        unreadable = etree.Element(f"{EQI}NumberOfSharesPerStockAcquisitionRight", contextRef="I20150713",
+                                   unitRef="shares", decimals="0")
+        unreadable.text = "abc"
+        no_context = etree.Element(f"{EQI}NumberOfStockAcquisitionRights", contextRef="missing", unitRef="pure",
+                                   decimals="0")
+        no_context.text = "5"
+        for element in (no_context, unreadable, foreign, unknown):
+            first(root, element)
+    found = messages("iij-2015-07-13", stray_facts)
+    assert [code for code, _ in found] == ["rules:sharesEqualRightsTimesSharesPerRight"]
+
+
+def test_the_message_stands_at_the_fact_and_names_the_document():
+    filing = rendered("iij-2015-07-13")
+    root = etree.fromstring(filing.instance)
+    set_text("NumberOfSharesUnderlyingStockAcquisitionRights", "30000")(root)
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    [message] = [m for m in validate_bytes(data, file="draft.xbrl").messages if m.code.startswith("rules:")]
+    written = etree.fromstring(data).find(f"{EQI}NumberOfSharesUnderlyingStockAcquisitionRights")
+    assert (message.file, message.concept, message.line) == (
+        "draft.xbrl", "eqi:NumberOfSharesUnderlyingStockAcquisitionRights", written.sourceline)
+    assert message.xpath == "/xbrli:xbrl/eqi:NumberOfSharesUnderlyingStockAcquisitionRights"

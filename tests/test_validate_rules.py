@@ -150,29 +150,59 @@ def test_an_exact_count_under_an_upper_limit_total_is_named():
     assert all("not exceeding" in message for _, message in found), found
 
 
-def test_facts_of_other_periods_and_segments_do_not_mix(tmp_path):
-    def another(root, change_context):
-        context = next(c for c in root.iter(f"{XBRLI}context") if c.get("id") == "I20150713")
-        twin = etree.fromstring(etree.tostring(context))
-        twin.set("id", "Other")
-        change_context(twin)
-        context.addnext(twin)
-        fact = root.find(f"{EQI}NumberOfStockAcquisitionRights")
-        copy = etree.fromstring(etree.tostring(fact))
-        copy.set("contextRef", "Other")
-        copy.text = "999"
-        fact.addnext(copy)
+def test_facts_of_other_periods_and_segments_do_not_mix():
+    # The number of shares, wrong for 151 × 200, moved to another period or segment: nothing to compare it with.
+    def moved(change_context):
+        def change(root):
+            context = next(c for c in root.iter(f"{XBRLI}context") if c.get("id") == "I20150713")
+            twin = etree.fromstring(etree.tostring(context))
+            twin.set("id", "Other")
+            change_context(twin)
+            context.addnext(twin)
+            fact = root.find(f"{EQI}NumberOfSharesUnderlyingStockAcquisitionRights")
+            fact.set("contextRef", "Other")
+            fact.text = "30000"
+        return change
 
-    def period(root):
-        another(root, lambda context: setattr(context.find(f"{XBRLI}period/{XBRLI}instant"), "text", "2016-01-01"))
+    def period(context):
+        context.find(f"{XBRLI}period/{XBRLI}instant").text = "2016-01-01"
 
-    def segment(root):
-        def add_segment(context):
-            entity = context.find(f"{XBRLI}entity")
-            etree.SubElement(etree.SubElement(entity, f"{XBRLI}segment"), "{http://example.com/x}branch").text = "a"
-        another(root, add_segment)
-    assert messages("iij-2015-07-13", period) == []
-    assert messages("iij-2015-07-13", segment) == []
+    def segment(context):
+        etree.SubElement(etree.SubElement(context.find(f"{XBRLI}entity"), f"{XBRLI}segment"),
+                         "{http://example.com/x}branch").text = "a"
+
+    def scenario(context):
+        etree.SubElement(etree.SubElement(context, f"{XBRLI}scenario"), "{http://example.com/x}case").text = "b"
+
+    def same(context):
+        pass
+    assert [c for c, _ in messages("iij-2015-07-13", moved(same))] == ["rules:sharesEqualRightsTimesSharesPerRight"]
+    for change_context in (period, segment, scenario):
+        assert messages("iij-2015-07-13", moved(change_context)) == [], change_context.__name__
+
+
+def test_only_the_acknowledged_rules_fact_sets_a_rule_aside():
+    def text_naming_the_rule(root):
+        set_text("NumberOfSharesUnderlyingStockAcquisitionRights", "30000")(root)
+        element = etree.SubElement(root, f"{EQI}ClassOfShares", contextRef="I20150713")
+        element.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+        element.text = "SharesEqualRightsTimesSharesPerRight"
+    assert [c for c, _ in messages("iij-2015-07-13", text_naming_the_rule)] == \
+        ["rules:sharesEqualRightsTimesSharesPerRight"]
+
+
+def test_an_acknowledged_finding_does_not_hide_the_next_one():
+    def two_broken(acknowledged: str):
+        def change(root):
+            set_text("NumberOfSharesUnderlyingStockAcquisitionRights", "30000")(root)
+            set_text("NumberOfStockAcquisitionRightsAllotted", "99")(root)
+            element = etree.SubElement(root, f"{EQI}AcknowledgedRules", contextRef="I20150713")
+            element.text = acknowledged
+        return change
+    assert [c for c, _ in messages("iij-2015-07-13", two_broken("AllotmentsAddUpToRights"))] == \
+        ["rules:sharesEqualRightsTimesSharesPerRight"]
+    assert [c for c, _ in messages("iij-2015-07-13", two_broken("SharesEqualRightsTimesSharesPerRight"))] == \
+        ["rules:allotmentsAddUpToRights"]
 
 
 def test_facts_the_rules_cannot_read_are_passed_over_and_the_rest_still_checked():

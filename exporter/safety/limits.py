@@ -115,9 +115,9 @@ CSV_LINE_BYTES: Final = Limit(
 # --- Inline XBRL drafts ----------------------------------------------------------------------------
 
 FORMAT_TEXT_CHARS: Final = Limit(
-    "format_text_chars", 1_000, "characters", "the displayed text of one Inline XBRL fact read with a format",
-    "the longest real date or number is under 50 characters; the registries' patterns take time that grows "
-    "with the square of the length")
+    "format_text_chars", 200, "characters", "the displayed text of one Inline XBRL fact read with a format",
+    "the longest real date or number is under 50 characters; the registries' patterns backtrack, in time that "
+    "grows with the square of the length (4 ms at most at this length)")
 
 # --- output --------------------------------------------------------------------------------------
 

@@ -264,7 +264,8 @@ _DAY_MONTH_TAIL = {"bg": 6, "de": 6, "el": 8, "es": 7, "et": 5, "fr": 5, "hr": 6
                    "pt": 6, "ro": 7, "sk": 6, "sl": 6}
 _PLAIN = ("de", "el", "en", "es", "et", "fr", "hr", "it", "nl", "no", "pt", "ro", "sk", "sl")
 # Finnish, Polish and Welsh put a non-letter (a dot, a space) between the day and the month word.
-_AFTER_DAY = "[^0-9]*[^0-9a-zA-Z]+"
+# (The registry writes [^0-9]*[^0-9a-zA-Z]+: the same texts, with more backtracking.)
+_AFTER_DAY = "[^0-9]*[^0-9a-zA-Z]"
 _DANISH = {
     "date-day-monthname": _Date("<D>[^0-9]+<M><L>", "da", any_case=True),
     "date-day-monthname-year": _Date("<D>[^0-9]+<M><L>[^0-9]*<Y>", "da", any_case=True),

@@ -19,7 +19,7 @@ from exporter.domain.concepts import all_concepts
 from exporter.validation import validate_bytes, validate_path
 from exporter.validation.codes import CODES
 from exporter.validation.dts import load_dts
-from exporter.validation.transforms import TR4, TR5, FormatNotChecked, TransformError, transform
+from exporter.validation.transforms import SEC, TR4, TR5, FormatNotChecked, TransformError, transform
 
 EQI = "http://disclosure-exporter.dev/taxonomy/eqi/2026-11-25"
 
@@ -80,15 +80,27 @@ def test_unknown_and_unimplemented_formats_are_told_apart() -> None:
     with pytest.raises(KeyError):
         transform(TR4, "num-dot-decimal-apos", "1'000")  # TR5 only
     assert transform(TR5, "num-dot-decimal-apos", "1'000.5") == "1000.5"
+    assert transform(TR4, "date-day-monthname-year-de", "13. Juli 2015") == "2015-07-13"
     with pytest.raises(FormatNotChecked):
-        transform(TR4, "date-day-monthname-year-de", "13. Juli 2015")
+        transform(SEC, "datequarterend", "Q3 2015")  # the SEC's formats are not checked
 
 
-def test_a_registry_format_we_do_not_implement_is_a_warning_not_an_error() -> None:
-    def change(root):
+def test_a_foreign_date_is_checked_and_an_sec_format_is_a_warning_not_an_error() -> None:
+    def german(text: str):
+        def change(root):
+            target = next(e for e in root.iter(f"{{{IX}}}nonNumeric") if e.get("format", "").endswith("day-year-en"))
+            target.set("format", "ixt:date-day-monthname-year-de")
+            target.text = text
+        return mutated("iij-en.html", change)
+    report = validate_bytes(german("13. Juli 2015"), file="draft")
+    assert report.valid and not report.messages, [m.as_text() for m in report.messages]
+    assert "ix:invalidTransformValue" in codes(german("31. Februar 2015"))
+
+    def sec(root):
         target = next(e for e in root.iter(f"{{{IX}}}nonNumeric") if e.get("format", "").endswith("day-year-en"))
-        target.set("format", "ixt:date-day-monthname-year-de")
-    report = validate_bytes(mutated("iij-en.html", change), file="draft")
+        target.set("format", "ixt-sec:datequarterend")
+    data = mutated("iij-en.html", sec).replace(b"<html ", f'<html xmlns:ixt-sec="{SEC}" '.encode(), 1)
+    report = validate_bytes(data, file="draft")
     assert report.valid and {m.code for m in report.messages} == {"ix:formatNotChecked"}
 
 

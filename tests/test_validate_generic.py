@@ -135,7 +135,7 @@ def test_inline_xbrl_1_0_with_older_transformation_registries(tmp_path: Path) ->
     text = base_documents()["iij-en.html"].decode()
     text = text.replace("http://www.xbrl.org/2013/inlineXBRL", "http://www.xbrl.org/2008/inlineXBRL")
     text = text.replace("http://www.xbrl.org/inlineXBRL/transformation/2020-02-12",
-                        "http://www.xbrl.org/inlineXBRL/transformation/2010-04-20")
+                        "http://www.xbrl.org/inlineXBRL/transformation/2011-07-31")  # TR2
     text = text.replace("ixt:num-dot-decimal", "ixt:numdotdecimal")
     text = text.replace("ixt:date-monthname-day-year-en", "ixt:datemonthdayyearen")
     report = validate_bytes(text.encode(), file="ix10.html")

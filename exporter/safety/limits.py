@@ -112,6 +112,13 @@ CSV_LINE_BYTES: Final = Limit(
     "csv_line_bytes", 4 * _MiB, "bytes", "one line of a CSV register",
     "a row of a register is under a kilobyte; a file without line breaks is not a register")
 
+# --- Inline XBRL drafts ----------------------------------------------------------------------------
+
+FORMAT_TEXT_CHARS: Final = Limit(
+    "format_text_chars", 200, "characters", "the displayed text of one Inline XBRL fact read with a format",
+    "the longest real date or number is under 50 characters; the registries' patterns backtrack, in time that "
+    "grows with the square of the length (4 ms at most at this length)")
+
 # --- output --------------------------------------------------------------------------------------
 
 OUTPUT_NAME_BYTES: Final = Limit(
@@ -123,5 +130,5 @@ LIMITS: Final[tuple[Limit, ...]] = (
     ARCHIVE_BYTES, ARCHIVE_MEMBERS, ARCHIVE_MEMBER_BYTES, ARCHIVE_TOTAL_BYTES,
     XML_ELEMENTS, WORKBOOK_PART_ELEMENTS, WORKBOOK_ELEMENTS, XML_DEPTH, XML_BYTES,
     CELL_CHARS, SHARED_STRINGS, SHARED_STRING_CHARS, REGISTER_COLUMNS, ROW_CELLS, REGISTER_ROWS, NUMBER_CELL_CHARS, CSV_LINE_BYTES,
-    OUTPUT_NAME_BYTES,
+    FORMAT_TEXT_CHARS, OUTPUT_NAME_BYTES,
 )

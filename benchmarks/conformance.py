@@ -11,23 +11,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from children import PEAK, run_child
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SUITE = REPO.parent / "shared" / "xbrl-conformance" / "xbrl-2.1-2014-12-10"
-PEAK = """
-import atexit, sys
-def _peak():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM"):
-            sys.stderr.write("\\nPEAK " + line.split()[1] + "\\n")
-atexit.register(_peak)
-"""
 OURS = PEAK + """
 import sys
 sys.path.insert(0, "tests")
@@ -47,31 +39,23 @@ except SystemExit:
 """
 
 
-def child(code: str, *args: str) -> tuple[float, int, str]:
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=REPO)
-    wall = time.perf_counter() - started
-    peak = int(next(ln for ln in reversed(result.stderr.splitlines()) if ln.startswith("PEAK ")).split()[1])
-    return wall, peak, result.stdout.strip()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     options = parser.parse_args()
     if not (SUITE / "xbrl.xml").is_file():
         sys.exit(f"the conformance suite is not at {SUITE}")
-    ours = [child(OURS) for _ in range(options.repeat)]
+    ours = [run_child(OURS, check=False) for _ in range(options.repeat)]
     with tempfile.TemporaryDirectory() as scratch:
-        arelle = [child(ARELLE, str(SUITE / "xbrl.xml"), str(Path(scratch) / "arelle.log"))
+        arelle = [run_child(ARELLE, str(SUITE / "xbrl.xml"), str(Path(scratch) / "arelle.log"), check=False)
                   for _ in range(options.repeat)]
-    passed = ours[-1][2]
-    ours_s, arelle_s = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in arelle)
+    passed = ours[-1].stdout
+    ours_s, arelle_s = statistics.median(r.wall for r in ours), statistics.median(r.wall for r in arelle)
     print("| suite | variations passed (ours) | ours | Arelle | Arelle / ours | MB ours | MB Arelle |")
     print("|---|---|---|---|---|---|---|")
     print(f"| XBRL 2.1 (2014-12-10, as shared) | {passed.replace(' ', ' of ')} | {ours_s:.1f} s | {arelle_s:.1f} s | "
-          f"{arelle_s / ours_s:.1f}x | {statistics.median(r[1] for r in ours) / 1024:.0f} | "
-          f"{statistics.median(r[1] for r in arelle) / 1024:.0f} |")
+          f"{arelle_s / ours_s:.1f}x | {statistics.median(r.peak_kb for r in ours) / 1024:.0f} | "
+          f"{statistics.median(r.peak_kb for r in arelle) / 1024:.0f} |")
 
 
 if __name__ == "__main__":

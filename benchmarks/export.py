@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from exporter.documents import build_inline, build_instance, serialize, serialize_inline  # noqa: E402
-from exporter.export import _validate, output_names  # noqa: E402
+from exporter.export import output_names, validate_files  # noqa: E402
 from exporter.facts import build_factset  # noqa: E402
 from exporter.models import Filing  # noqa: E402
 from exporter.sources.documents import read_document  # noqa: E402
@@ -114,7 +114,7 @@ def measure(name: str, path: Path, lang: str, repeat: int, command_repeat: int) 
     if extension is None:
         files = {instance_name: serialize(build_instance(factset, href)),
                  inline_name: serialize_inline(build_inline(factset, lang, schema_href=href))}
-        row.stages["validation"] = _median(lambda: _validate(files, (instance_name, inline_name)), repeat)
+        row.stages["validation"] = _median(lambda: validate_files(files, (instance_name, inline_name)), repeat)
     else:
         row.stages["validation"] = None  # ours cannot resolve the extension schema yet
     row.command, row.exit_code = _command(path, lang, command_repeat)

@@ -70,7 +70,7 @@ def _printed_values(text_path: Path) -> set[tuple[str, str]]:
     """Every (kind, value) the notice prints, read by our token scanner: what 'printed' means here."""
     from exporter.sources.notices.lines import NoticeText
     from exporter.sources.notices.read import read_notice
-    from exporter.sources.notices.texts import _WORD_VALUES, _WORDS_PER_RIGHT
+    from exporter.sources.notices.texts import shares_per_right_written_in_words
     from exporter.sources.notices.tokens import scan
 
     text = NoticeText.of(read_notice(text_path).body)
@@ -82,8 +82,8 @@ def _printed_values(text_path: Path) -> set[tuple[str, str]]:
             else:
                 for kind in ("pure", "shares", "money"):
                     values.add((kind, format(token.number.normalize(), "f")))
-        for match in _WORDS_PER_RIGHT.finditer(line.folded):  # "One hundred shares ... for each Share Option"
-            values.add(("shares", str(_WORD_VALUES[match["n"].lower()] * _WORD_VALUES[match["m"].lower()])))
+        for shares, _ in shares_per_right_written_in_words(line.folded):  # "One hundred shares ... for each ..."
+            values.add(("shares", str(shares)))
     return values
 
 

@@ -17,23 +17,14 @@ built when an instance is validated, in both cases). Run from the repository roo
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from children import PEAK, measure, run_child
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-PEAK = """
-import atexit, sys
-def _peak():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM"):
-            sys.stderr.write("\\nPEAK " + line.split()[1] + "\\n")
-atexit.register(_peak)
-"""
 OURS = PEAK + """
 import sys, time
 from pathlib import Path
@@ -160,19 +151,6 @@ def write_taxonomy(folder: Path, concepts: int) -> Path:
     return instance
 
 
-def child(code: str, *args: str) -> tuple[float, int]:
-    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=REPO)
-    if result.returncode:
-        raise RuntimeError(result.stderr[-2000:])
-    peak = int(next(ln for ln in reversed(result.stderr.splitlines()) if ln.startswith("PEAK ")).split()[1])
-    return float(result.stdout.strip().splitlines()[-1]), peak
-
-
-def measure(code: str, args: list[str], repeat: int) -> tuple[float, float]:
-    runs = [child(code, *args) for _ in range(repeat)]
-    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs) / 1024
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--concepts", type=int, default=6000)
@@ -185,7 +163,7 @@ def main() -> None:
         size = sum(p.stat().st_size for p in folder.iterdir() if p.name != "bench.xbrl") / 1e6
         cache = Path(scratch) / "cache"
         started = time.perf_counter()
-        child(OURS, str(instance), str(cache))  # fills the cache
+        run_child(OURS, str(instance), str(cache))  # fills the cache
         fill = time.perf_counter() - started
         files, files_mb = measure(OURS, [str(instance), "-"], options.repeat)
         cached, cached_mb = measure(OURS, [str(instance), str(cache)], options.repeat)

@@ -11,8 +11,8 @@ explicit, and every business rule are in play) and measures, each in a fresh chi
 * Arelle, cold: the same run as the only work of a new process;
 * the floor: a hardened lxml parse plus lxml XMLSchema validation (schema built beforehand).
 
-Times are the median of ``--repeat`` runs; peak memory is the child's maximum resident set size
-(``ru_maxrss`` from ``wait4``), interpreter and libraries included. Run from the repository root:
+Times are the median of ``--repeat`` runs; peak memory is the child's own peak resident set size
+(VmHWM, see ``children.py``), interpreter and libraries included. Run from the repository root:
 
     .venv/bin/python benchmarks/validate.py [--sizes 1000 10000 100000] [--repeat 3]
 """
@@ -21,27 +21,16 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(HERE)]
 
-# Every child reports its own peak resident memory (VmHWM: per address space, so unlike ru_maxrss it
-# does not inherit the parent's high-water mark across fork and exec) on its last stderr line.
-PEAK = """
-import atexit, sys
-def _peak():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM"):
-            sys.stderr.write("\\nPEAK " + line.split()[1] + "\\n")
-atexit.register(_peak)
-"""
+from children import PEAK, measure  # noqa: E402
+
 OURS_COLD = PEAK + "from exporter.cli import main; main()"
 OURS_WARM = PEAK + """
 import sys, time
@@ -81,25 +70,6 @@ elapsed = time.perf_counter() - started
 assert valid, schema.error_log
 print(elapsed)
 """
-
-
-def child(code: str, *args: str) -> tuple[float | None, float, int]:
-    """Run ``python -c code args`` in a new process: (its printed seconds, wall seconds, peak RSS in KB)."""
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=REPO)
-    wall = time.perf_counter() - started
-    if result.returncode not in (0,):
-        raise RuntimeError(f"child failed ({result.returncode}): {result.stderr[-2000:]}")
-    peak = int(next(ln for ln in reversed(result.stderr.splitlines()) if ln.startswith("PEAK ")).split()[1])
-    reported = float(result.stdout.strip().splitlines()[-1]) if result.stdout.strip() else None
-    return reported, wall, peak
-
-
-def measure(code: str, args: list[str], repeat: int, use_wall: bool = False) -> tuple[float, float]:
-    runs = [child(code, *args) for _ in range(repeat)]
-    seconds = statistics.median(r[1] if use_wall else r[0] for r in runs)
-    peak_mb = statistics.median(r[2] for r in runs) / 1024
-    return seconds, peak_mb
 
 
 def machine() -> str:

@@ -188,7 +188,7 @@ def registers_page() -> str:
         + "# Spreadsheet registers", "",
         "How `disclosure-exporter convert` reads a register (`.xlsx`, `.xlsm` or `.csv`) and how",
         "`disclosure-exporter template` lays one out; the commands themselves, their options, outputs,",
-        "report and exit codes are in the README's `convert` section. A register holds issuances of every",
+        "report and exit codes are in docs/commands.md (`convert`). A register holds issuances of every",
         "kind the models know: stock acquisition rights (stock-compensation, ordinary, paid, third-party)",
         "and shares (restricted stock, RSU, PSU, trust plans, third-party allotments), by new shares or",
         "treasury shares, in resolution and follow-up notices. Each row becomes one filing, validated",

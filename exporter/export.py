@@ -2,8 +2,9 @@
 
 This module only wires the stages together; each stage lives in its own package. The library API
 (``render_filing``, ``export_filing``) and the CLI's ``export`` and ``convert`` commands go
-through here, so every document the tool writes has passed the same validator as a draft would.
-A filing that needs its own extension taxonomy (tranches, company-specific categories) gets it
+through here, and ``tag`` ends in the same ``assemble_filing`` (extension, instance, inline
+document, validated together), so every document the tool writes has passed the same validator
+as a draft would. A filing that needs its own extension taxonomy (tranches, company-specific categories) gets it
 beside the documents, and the documents are validated together with it. On request (``Outputs``)
 the filing also gets its standard derived outputs, made after validation from the same facts and
 files: a Report Package (``.xbri``), xBRL-JSON and xBRL-CSV reports, and an offline viewer.
@@ -15,6 +16,7 @@ import dataclasses
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exporter.documents import build_inline, build_instance, serialize, serialize_inline
 from exporter.domain.rules import Finding
@@ -26,6 +28,9 @@ from exporter.output import fit_name, write_files
 from exporter.taxonomy.files import ENTRY_POINT_URL
 from exporter.validation import Report, ValidationFailed, validate_bytes, validate_path
 from exporter.validation.messages import error
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 @dataclass(frozen=True)
@@ -97,19 +102,37 @@ def render_filing(filing: Filing, lang: str = "en", *, stem: str = "filing", era
     stem = fit_name(stem)
     instance_name, inline_name = output_names(stem, lang)
     factset = build_factset(filing)
-    schema_href = f"{stem}.xsd" if factset.extension else None
+    inline = build_inline(factset, lang, schema_href=extension_href(factset, stem), era=era)
+    return assemble_filing(factset, stem, instance_name, inline_name, inline, outputs)
+
+
+def extension_href(factset: FactSet, stem: str) -> str | None:
+    """The extension schema the filing's documents reference (``<stem>.xsd``); None: eqi's entry point serves."""
+    return f"{stem}.xsd" if factset.extension is not None else None
+
+
+def assemble_filing(factset: FactSet, stem: str, instance_name: str, inline_name: str,
+                    inline: etree._ElementTree, outputs: Outputs | None = None) -> RenderedFiling:
+    """The filing's files from its facts and its built inline document: extension, instance, inline, validated.
+
+    ``inline`` references ``extension_href(factset, stem)``. The extension taxonomy (if the facts
+    need one) and the instance are built here; every document is validated beside the extension
+    (ValidationFailed if one is invalid); then the ``outputs`` asked for are derived from them.
+    ``export`` and ``tag`` both end here, so their documents pass the same checks.
+    """
+    href = extension_href(factset, stem)
     files: dict[str, bytes] = {}
     if factset.extension is not None:
         from exporter.taxonomy.extension import build_extension  # only filings with tranches or own categories
 
         files.update(build_extension(factset.extension, stem))
-    files[instance_name] = serialize(build_instance(factset, schema_href))
-    files[inline_name] = serialize_inline(build_inline(factset, lang, schema_href=schema_href, era=era))
-    reports = _validate(files, (instance_name, inline_name))
+    files[instance_name] = serialize(build_instance(factset, href))
+    files[inline_name] = serialize_inline(inline)
+    reports = validate_files(files, (instance_name, inline_name))
     if not all(report.valid for report in reports):
         raise ValidationFailed(list(reports))
     if outputs is not None:
-        files.update(derived_outputs(factset, files, stem, inline_name, schema_href or ENTRY_POINT_URL, outputs))
+        files.update(derived_outputs(factset, files, stem, inline_name, href or ENTRY_POINT_URL, outputs))
     return RenderedFiling(files, instance_name, inline_name, reports)
 
 
@@ -150,8 +173,9 @@ def shared_outputs(outputs: Outputs) -> dict[str, bytes]:
     return {SCRIPT_NAME: viewer_script()}
 
 
-def _validate(files: dict[str, bytes], documents: tuple[str, ...]) -> tuple[Report, ...]:
-    """Validate the documents as they will stand: beside the extension taxonomy they reference."""
+def validate_files(files: dict[str, bytes], documents: tuple[str, ...]) -> tuple[Report, ...]:
+    """Validate ``documents`` (names in ``files``) as they will stand: beside the other files, the extension
+    taxonomy they reference; each report names its document, never a scratch folder."""
     if set(files) == set(documents):  # no extension: nothing to stand beside, so validate in memory
         return tuple(validate_bytes(files[name], file=name) for name in documents)
     with tempfile.TemporaryDirectory(prefix="disclosure-exporter-check-") as folder:

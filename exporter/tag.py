@@ -20,11 +20,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from exporter.documents import build_instance, serialize, serialize_inline
 from exporter.documents.review import Mark, build_review, serialize_review
 from exporter.documents.tagging import Place, build_tagged
 from exporter.domain.concepts import Scope
-from exporter.export import Outputs, _validate, derived_outputs, filing_warnings, shared_outputs
+from exporter.export import Outputs, assemble_filing, extension_href, filing_warnings, shared_outputs
 from exporter.facts import build_factset
 from exporter.facts.factset import ExplicitMember, Fact, FactSet
 from exporter.models import Filing
@@ -35,10 +34,8 @@ from exporter.sources.notices.extract import Extraction, extract
 from exporter.sources.notices.locate import Contradiction, Locator
 from exporter.sources.notices.read import read_notice
 from exporter.sources.notices.spots import Spot
-from exporter.taxonomy.extension import build_extension
-from exporter.taxonomy.files import ENTRY_POINT_URL
 from exporter.taxonomy.namespaces import TR4
-from exporter.validation import Report, ValidationFailed
+from exporter.validation import Report
 from exporter.validation.transforms import FormatNotChecked, TransformError, transform
 
 
@@ -172,20 +169,12 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
                                            f"{text!r} cannot be tagged with a Transformation Registry format that reads "
                                            f"it back as {fact.value}: {fact.name} goes to ix:hidden there"))
     title = next((str(f.value) for f in factset.facts if f.name == "DocumentTitle"), notice.title or stem)
-    schema_href = f"{stem}.xsd" if factset.extension else None
-    inline_tree, hidden = build_tagged(notice.body, factset, checked, lang=lang, title=title, schema_href=schema_href)
-    inline_name, instance_name = f"{stem}-tagged.html", f"{stem}.xbrl"
-    files: dict[str, bytes] = {}
-    if factset.extension is not None:
-        files.update(build_extension(factset.extension, stem))
-    files[instance_name] = serialize(build_instance(factset, schema_href))
-    files[inline_name] = serialize_inline(inline_tree)
-    reports = _validate(files, (instance_name, inline_name))
-    if not all(report.valid for report in reports):
-        raise ValidationFailed(list(reports))
-    if outputs is not None:  # from the filing's own files: the review page and the draft are not part of it
-        files.update(derived_outputs(factset, dict(files), stem, inline_name, schema_href or ENTRY_POINT_URL,
-                                     outputs))
+    inline_tree, hidden = build_tagged(notice.body, factset, checked, lang=lang, title=title,
+                                       schema_href=extension_href(factset, stem))
+    # The filing's own files (and the derived outputs made from them): the review page and the draft
+    # are added afterwards, never part of it.
+    rendered = assemble_filing(factset, stem, f"{stem}.xbrl", f"{stem}-tagged.html", inline_tree, outputs)
+    files = dict(rendered.files)
     marks, untagged = _marks(extraction, factset, checked, unreadable, lang)
     shown = len(factset.facts) - len(hidden)
     summary = [f"{shown} facts tagged where the notice prints them, {len(hidden)} in ix:hidden, "
@@ -200,8 +189,8 @@ def render_tagged(notice_path: Path, *, data: Path | Filing | None = None, lang:
         files[draft_name] = draft_text.encode("utf-8")
     hidden_indexes = set(hidden)
     tagged_spots = sum(len(places) for index, places in checked.items() if index not in hidden_indexes)
-    return TaggedNotice(files, inline_name, instance_name, review_name, draft_name, filing, factset, shown,
-                        len(hidden), untagged, tagged_spots, warnings, reports)
+    return TaggedNotice(files, rendered.inline_name, rendered.instance_name, review_name, draft_name, filing, factset,
+                        shown, len(hidden), untagged, tagged_spots, warnings, rendered.reports)
 
 
 def _marks(extraction: Extraction, factset: FactSet, places: dict[int, list[Place]],

@@ -60,6 +60,19 @@ def test_no_package_imports_a_later_layer():
     assert offences == []
 
 
+# Documents read facts, not sources: the only exception is the tagged notice, whose document is the
+# company's own text as the notice reader traced it (its lines and their XHTML names).
+DOCUMENTS_READING_NOTICES = {"exporter/documents/tagging.py", "exporter/documents/review.py"}
+
+
+def test_documents_import_sources_only_for_the_tagged_notice():
+    importers = set()
+    for path in sorted((REPO / "exporter" / "documents").rglob("*.py")):
+        if any(_package(module) == "sources" for module in _imports(path)):
+            importers.add(path.relative_to(REPO).as_posix())
+    assert importers <= DOCUMENTS_READING_NOTICES, sorted(importers - DOCUMENTS_READING_NOTICES)
+
+
 def test_every_package_is_shipped_in_the_wheel():
     import tomllib
 

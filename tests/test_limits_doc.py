@@ -36,3 +36,15 @@ def test_the_readers_use_the_declared_limits() -> None:
     assert ArchiveLimits().max_member_bytes == limits.ARCHIVE_MEMBER_BYTES.value
     assert XmlLimits().max_elements == limits.XML_ELEMENTS.value
     assert limits.DOCUMENT_BYTES.value == documents.MAX_INPUT_BYTES
+
+
+def test_the_notice_readers_use_the_declared_limits() -> None:
+    from exporter.safety import limits
+    from exporter.sources.notices import read
+    from exporter.sources.notices.archive import DOCX_LIMITS
+
+    assert limits.NOTICE_BYTES.value == read.MAX_NOTICE_BYTES
+    assert (DOCX_LIMITS.max_file_bytes, DOCX_LIMITS.max_members, DOCX_LIMITS.max_member_bytes,
+            DOCX_LIMITS.max_total_bytes) == (limits.NOTICE_BYTES.value, limits.DOCX_MEMBERS.value,
+                                             limits.DOCX_MEMBER_BYTES.value, limits.DOCX_TOTAL_BYTES.value)
+    assert {"notice_bytes", "docx_members", "docx_member_bytes", "docx_total_bytes"} <= set(documented())

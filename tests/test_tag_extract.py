@@ -147,3 +147,22 @@ def test_the_purpose_section_is_one_escaped_text_block(tmp_path):
     text = "".join(blocks[0].itertext())
     assert text.startswith("当社は、令和6年5月10日開催の取締役会") and "以上" not in text
     assert any(fact.name == "PlanIntroductionDate" for fact in tagged.factset.facts)
+
+
+def test_shares_per_right_written_in_words_are_read_with_where_they_are():
+    from exporter.sources.notices.texts import shares_per_right_written_in_words
+
+    text = "two hundred shares of common stock will be issued for each stock acquisition right; a thousand shares"
+    [(shares, match)] = list(shares_per_right_written_in_words(text))
+    assert shares == 200 and match.group().startswith("two hundred shares")
+    assert list(shares_per_right_written_in_words("200 shares per right")) == []
+
+
+def test_shares_per_right_in_words_becomes_a_hidden_fact_with_a_warning(tmp_path):
+    words = SEED_LIKE.text.replace("(200 shares per Stock Acquisition Right)",
+                                   "(Two hundred shares will be issued for each Stock Acquisition Right)")
+    path = tmp_path / "words.txt"
+    path.write_text(words, encoding="utf-8")
+    tagged = render_tagged(path)
+    assert ("shares", "200") in {fact_key(fact) for fact in tagged.factset.facts}
+    assert any("read from words (Two hundred = 200)" in str(warning) for warning in tagged.warnings)

@@ -12,7 +12,7 @@ import click
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
-from exporter.cli.common import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, fail
+from exporter.cli.common import EXIT_INVALID, EXIT_OK, fail, reported
 from exporter.cli.outputs import output_options, outputs_of
 
 MAX_ERRORS_SHOWN = 20
@@ -85,28 +85,14 @@ def convert(input_file: Path, outdir: Path, lang: str, mapping: Path | None, str
       disclosure-exporter convert register.xlsx -o out --map columns.yaml --strict --jobs 2
     """
     from exporter.convert import convert_register
-    from exporter.output import OutputError, OutputExists
-    from exporter.sources.spreadsheet.headers import MappingError, load_mapping
-    from exporter.sources.spreadsheet.layouts import LayoutError
-    from exporter.sources.spreadsheet.reader import ReadError
+    from exporter.sources.spreadsheet.headers import load_mapping
 
-    try:
-        headers = load_mapping(mapping)
-    except MappingError as exc:
-        fail(f"--map: {exc}", EXIT_USAGE)
     jobs = jobs or os.cpu_count() or 1
     progress = _Bar() if _interactive() else None
-    try:
+    with reported(input_file):
+        headers = load_mapping(mapping)
         result = convert_register(input_file, outdir, lang=lang, headers=headers, strict=strict, jobs=jobs,
                                   force=force, progress=progress, outputs=outputs_of(package, oim, viewer))
-    except ReadError as exc:
-        fail(str(exc), EXIT_USAGE)
-    except LayoutError as exc:
-        fail(f"{exc}\nnothing written", EXIT_INVALID)
-    except OutputExists as exc:
-        fail(f"{exc}\nnothing written", EXIT_INVALID)
-    except OutputError as exc:
-        fail(f"{exc}\nnothing written", EXIT_OUTPUT)
     summary = result.summary
     for item in result.meta["unused_columns"]:
         where = [f"sheet {item['sheet']!r}"] if item["sheet"] else []

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from exporter.cli.common import EXIT_INVALID, EXIT_OUTPUT, EXIT_USAGE, fail
+from exporter.cli.common import EXIT_USAGE, fail, reported
 from exporter.cli.outputs import output_options, outputs_of
 
 
@@ -38,35 +38,18 @@ def export(input_file: Path, outdir: Path, lang: str, era: bool, force: bool, pa
       disclosure-exporter export samples/iij-2015-07-13.yaml -o out --package --oim json --viewer
     """
     # Imported here, not at the top: ``--help`` must not pay for the pipeline.
-    from exporter.documents import MissingText
     from exporter.export import export_filing, filing_warnings
-    from exporter.output import OutputError, OutputExists
-    from exporter.sources import InputError, UnreadableInput, load_filing
-    from exporter.validation import ValidationFailed
+    from exporter.sources import load_filing
 
     if input_file.suffix.lower() not in (".yaml", ".yml", ".json"):
         fail(f"{input_file}: expected a .yaml, .yml or .json filing document", EXIT_USAGE)
-    try:
+    with reported(input_file):
         filing = load_filing(input_file)
         result = export_filing(filing, outdir, input_file.stem, lang=lang, overwrite=force, era=era,
                                outputs=outputs_of(package, oim, viewer))
-    except UnreadableInput as exc:
-        fail(str(exc), EXIT_USAGE)
-    except MissingText as exc:
-        fail(f"{input_file}: {exc}; nothing written", EXIT_INVALID)
-    except InputError as exc:
-        fail(f"invalid input, nothing written:\n{exc}", EXIT_INVALID)
-    except ValidationFailed as exc:
-        fail(f"{exc}\nnothing written", EXIT_INVALID)
-    except OutputExists as exc:
-        fail(f"{exc}\nnothing written", EXIT_INVALID)
-    except OutputError as exc:
-        fail(f"{exc}\nnothing written", EXIT_OUTPUT)
     for warning in filing_warnings(filing):
         click.echo(f"{input_file}: warning: {warning}", err=True)
     for path in result.paths:
         state = "written" if path in result.written else "unchanged"
         valid = ", valid" if path in (result.instance_path, result.inline_path) else ""
         click.echo(f"{path} ({state}{valid})")
-
-

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from exporter.cli.common import EXIT_INVALID, EXIT_OUTPUT, EXIT_USAGE, fail
+from exporter.cli.common import EXIT_USAGE, fail, reported
 from exporter.cli.outputs import output_options, outputs_of
 
 
@@ -30,8 +30,9 @@ def tag(notice: Path, outdir: Path, data: Path | None, lang: str | None, entity:
     filing is read from the notice and OUTDIR/STEM.draft.yaml is written, every value with the line
     it came from: review it, then tag again with --data. With --data, a figure the notice prints
     differently under the same item is an error naming both. Everything is validated first; on any
-    error nothing is written and the exit code is 1. The files appear together or not at all; exit
-    code 3 when OUTDIR cannot be written (read-only, full, another run in it). --package, --oim and
+    error nothing is written and the exit code is 1 (2 when NOTICE or --data cannot be read: missing,
+    damaged, unsupported, too large). The files appear together or not at all; exit code 3 when
+    OUTDIR cannot be written (read-only, full, another run in it). --package, --oim and
     --viewer add the Report Package, the xBRL-JSON / xBRL-CSV reports and the offline viewer of the
     tagged notice, as for export (see docs/outputs.md).
 
@@ -43,35 +44,15 @@ def tag(notice: Path, outdir: Path, data: Path | None, lang: str | None, entity:
       disclosure-exporter tag notice.html -o out --data filing.yaml --package --oim json --viewer
     """
     # Imported here, not at the top: ``--help`` must not pay for the pipeline.
-    from exporter.output import OutputError, OutputExists
-    from exporter.sources import InputError, UnreadableInput
-    from exporter.sources.notices import NoticeError
-    from exporter.tag import Contradicted
     from exporter.tag import tag as run
-    from exporter.validation import ValidationFailed
 
     if not notice.is_file():
         fail(f"{notice}: no such file", EXIT_USAGE)
     if data is not None and not data.is_file():
         fail(f"{data}: no such file", EXIT_USAGE)
-    try:
+    with reported(notice):
         result = run(notice, outdir, data=data, lang=lang, entity=entity, overwrite=force,
                      outputs=outputs_of(package, oim, viewer))
-    except NoticeError as exc:
-        fail(f"{exc}\nnothing written", EXIT_USAGE if exc.code in (NoticeError.UNSUPPORTED, NoticeError.UNREADABLE)
-             else EXIT_INVALID)
-    except UnreadableInput as exc:
-        fail(f"{exc}\nnothing written", EXIT_USAGE)
-    except InputError as exc:
-        fail(f"invalid data, nothing written:\n{exc}", EXIT_INVALID)
-    except Contradicted as exc:
-        fail(f"the notice contradicts the data, nothing written:\n{exc}", EXIT_INVALID)
-    except ValidationFailed as exc:
-        fail(f"{exc}\nnothing written", EXIT_INVALID)
-    except OutputExists as exc:
-        fail(f"{exc}\nnothing written", EXIT_INVALID)
-    except OutputError as exc:
-        fail(f"{exc}\nnothing written", EXIT_OUTPUT)
     # Anything else is a bug: the command group's last-resort guard reports it in one line (exit code 4).
     tagged = result.tagged
     for warning in tagged.warnings:

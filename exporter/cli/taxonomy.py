@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from exporter.cli.common import EXIT_INVALID, EXIT_OUTPUT, fail
+from exporter.cli.common import reported
 
 
 @click.group()
@@ -24,13 +24,9 @@ def taxonomy_package(target: Path, force: bool) -> None:
       disclosure-exporter taxonomy package eqi.zip
       arelleCmdLine --packages eqi.zip --file out/iij-2015-07-13-en.html --validate --workOffline
     """
-    from exporter.output import OutputError, OutputExists, write_files
+    from exporter.output import write_files
     from exporter.taxonomy.package import build_package_bytes
 
-    try:
+    with reported(target):
         write_files({target: build_package_bytes()}, overwrite=force)
-    except OutputExists as exc:
-        fail(f"{exc}\nnothing written", EXIT_INVALID)
-    except OutputError as exc:
-        fail(f"{exc}\nnothing written", EXIT_OUTPUT)
     click.echo(f"{target} (taxonomy package)")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from exporter.cli.common import EXIT_INVALID, EXIT_OUTPUT, EXIT_USAGE, fail
+from exporter.cli.common import EXIT_USAGE, fail, reported
 
 
 @click.command()
@@ -27,15 +27,11 @@ def template(target: Path, lang: str, layout: str, force: bool) -> None:
       disclosure-exporter template register.xlsx
       disclosure-exporter template 登録簿.xlsx --lang ja --layout b
     """
-    from exporter.output import OutputError, OutputExists, write_files
+    from exporter.output import write_files
     from exporter.sources.spreadsheet.template import template_bytes
 
     if target.suffix.lower() != ".xlsx":
         fail(f"{target}: the template is a workbook; give a name ending in .xlsx", EXIT_USAGE)
-    try:
+    with reported(target):
         write_files({target: template_bytes(lang, layout)}, overwrite=force)
-    except OutputExists as exc:
-        fail(f"{exc}\nnothing written", EXIT_INVALID)
-    except OutputError as exc:
-        fail(f"{exc}\nnothing written", EXIT_OUTPUT)
     click.echo(f"{target} (register template, layout {layout}, {lang})")

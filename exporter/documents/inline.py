@@ -34,6 +34,7 @@ from exporter.domain.kinds import KINDS, Instrument, IssuanceKind, NoticeType, S
 from exporter.domain.text import Labels
 from exporter.domain.values import ValueType
 from exporter.facts.factset import ExplicitMember, Fact, FactSet, Member
+from exporter.notation.markup import append_text
 from exporter.notation.render import render_date, render_number
 from exporter.taxonomy.files import PREFIX
 from exporter.taxonomy.namespaces import IX, TR4, XHTML, XML_LANG
@@ -198,13 +199,7 @@ class _InlineBuilder:
         return labels[self.lang]
 
     # -- tagging -------------------------------------------------------------------------------
-    def text(self, parent: etree._Element, text: str) -> None:
-        if not text:
-            return
-        if len(parent):
-            parent[-1].tail = (parent[-1].tail or "") + text
-        else:
-            parent.text = (parent.text or "") + text
+    text = staticmethod(append_text)  # text after the last child, or as the element's text
 
     def _id(self) -> str:
         fact_id = f"f{self.next_id}"

@@ -5,7 +5,8 @@ people typed (YAML, spreadsheet cells, notice text) or writes what people read (
 uses these. Reading: ``_text`` (width folding, header keys), ``numbers`` (decimals, amounts, counts),
 ``dates`` (dates, periods, eras, Excel serials), ``allotments`` (per-category allotments, recipient
 classification). Anything that does not read cleanly raises `NormaliseError` (``messages``, which also
-owns the wording); callers add where it was (file, sheet, row, column, line).
+owns the wording); callers add where it was (file, sheet, row, column, line). ``markup`` appends text
+to the XHTML trees both the notice readers and the document builders write.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Every resource limit on untrusted input, declared once, each with the reason for its value.
 
-The readers (``safety.archives``, ``safety.xml``, ``sources.documents``, ``sources.spreadsheet.reader``)
-import their bounds from here and check them *before* the expensive work (decompressing, parsing,
+The readers (``safety.archives``, ``safety.xml``, ``sources.documents``, ``sources.spreadsheet.reader``,
+``sources.notices.read`` and ``.archive``) import their bounds from here and check them *before* the expensive work (decompressing, parsing,
 building numbers or trees). ``docs/limits.md`` lists the same table; ``tests/test_limits_doc.py``
 keeps the two in step, so a limit changed here without the doc (or the reverse) fails the suite.
 """
@@ -112,6 +112,22 @@ CSV_LINE_BYTES: Final = Limit(
     "csv_line_bytes", 4 * _MiB, "bytes", "one line of a CSV register",
     "a row of a register is under a kilobyte; a file without line breaks is not a register")
 
+# --- notices (tag: HTML, Word, Markdown, text) ---------------------------------------------------
+
+NOTICE_BYTES: Final = Limit(
+    "notice_bytes", 16 * _MiB, "bytes", "a notice file for tag (.html, .docx, .md, .txt)",
+    "a notice is a few kB to a few hundred; a generated 500-page notice is about 3 MB")
+DOCX_MEMBERS: Final = Limit(
+    "docx_members", 2_000, "members", "entries in a Word notice's (.docx) zip directory",
+    "a Word notice has a few dozen parts; checked before the directory is read into memory")
+DOCX_MEMBER_BYTES: Final = Limit(
+    "docx_member_bytes", 32 * _MiB, "bytes", "one part of a Word notice, uncompressed",
+    "a notice's document.xml is well under a megabyte; counted while decompressing, never taken from the "
+    "zip's headers")
+DOCX_TOTAL_BYTES: Final = Limit(
+    "docx_total_bytes", 128 * _MiB, "bytes", "all parts of a Word notice, uncompressed",
+    "four full-size parts; bounds the time spent decompressing a crafted document")
+
 # --- Inline XBRL drafts ----------------------------------------------------------------------------
 
 FORMAT_TEXT_CHARS: Final = Limit(
@@ -130,5 +146,6 @@ LIMITS: Final[tuple[Limit, ...]] = (
     ARCHIVE_BYTES, ARCHIVE_MEMBERS, ARCHIVE_MEMBER_BYTES, ARCHIVE_TOTAL_BYTES,
     XML_ELEMENTS, WORKBOOK_PART_ELEMENTS, WORKBOOK_ELEMENTS, XML_DEPTH, XML_BYTES,
     CELL_CHARS, SHARED_STRINGS, SHARED_STRING_CHARS, REGISTER_COLUMNS, ROW_CELLS, REGISTER_ROWS, NUMBER_CELL_CHARS, CSV_LINE_BYTES,
+    NOTICE_BYTES, DOCX_MEMBERS, DOCX_MEMBER_BYTES, DOCX_TOTAL_BYTES,
     FORMAT_TEXT_CHARS, OUTPUT_NAME_BYTES,
 )

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from exporter.safety import limits
 from exporter.safety.archives import ArchiveError, ArchiveLimits, BoundedArchive
 from exporter.sources.notices.errors import NoticeError
 
-# A Word notice has a few dozen parts and its document.xml is well under a megabyte; these bounds are
-# generous for a notice and tight for a bomb (the file itself is bounded by ``read.MAX_NOTICE_BYTES``).
-DOCX_LIMITS: Final = ArchiveLimits(max_members=2_000, max_member_bytes=32 * 1024 * 1024,
-                                   max_total_bytes=128 * 1024 * 1024)
+# A Word notice has a few dozen parts and its document.xml is well under a megabyte; these bounds
+# (declared, with their reasons, in ``safety.limits``) are generous for a notice and tight for a bomb.
+DOCX_LIMITS: Final = ArchiveLimits(max_file_bytes=limits.NOTICE_BYTES.value, max_members=limits.DOCX_MEMBERS.value,
+                                   max_member_bytes=limits.DOCX_MEMBER_BYTES.value,
+                                   max_total_bytes=limits.DOCX_TOTAL_BYTES.value)
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from exporter.notation.markup import append_text
 from exporter.safety.xml import UnsafeXmlError, XmlLimits, parse_untrusted
 from exporter.sources.notices.archive import read_package
 from exporter.sources.notices.errors import NoticeError
-from exporter.sources.notices.xhtml import LINE, append_text, h
+from exporter.sources.notices.xhtml import LINE, h
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

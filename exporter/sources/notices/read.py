@@ -17,12 +17,13 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from exporter.safety import limits
 from exporter.safety.xml import UnsafeXmlError, parse_untrusted
 from exporter.sources.notices.docx import read_docx
 from exporter.sources.notices.errors import NoticeError
 from exporter.sources.notices.xhtml import LINE, Sanitiser, h, local, text_of
 
-MAX_NOTICE_BYTES = 16 * 1024 * 1024  # a notice is a few kB to a few hundred; 500 generated pages are ~3 MB
+MAX_NOTICE_BYTES = limits.NOTICE_BYTES.value  # declared, with its reason, in safety.limits
 SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "xhtml", ".docx": "docx", ".md": "markdown",
             ".markdown": "markdown", ".txt": "text", ".text": "text"}
 

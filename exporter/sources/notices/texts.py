@@ -8,6 +8,7 @@ records what it finds with ``assign_text`` (a text and its spot) or in ``keys`` 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from exporter.domain.kinds import IssuanceKind
@@ -52,6 +53,13 @@ _TRUST = re.compile(r"信託|trust", re.IGNORECASE)
 _TITLE_TRIM = re.compile(r"^[\s*_#]+|[\s*_#]+$|\s*\[pdf\]\s*$", re.IGNORECASE)
 
 
+
+
+
+def shares_per_right_written_in_words(folded: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each "one hundred shares ... for each Share Option" in ``folded`` text: the shares it writes in words, and where."""
+    for match in _WORDS_PER_RIGHT.finditer(folded):
+        yield _WORD_VALUES[match["n"].lower()] * _WORD_VALUES[match["m"].lower()], match
 
 
 class TextFacts:
@@ -157,9 +165,7 @@ class TextFacts:
         """"One hundred shares will be issued for each Share Option": a figure written in words (hidden: no
         registry format reads words)."""
         for line in self.lines:
-            match = _WORDS_PER_RIGHT.search(line.folded)
-            if match:
-                value = _WORD_VALUES[match["n"].lower()] * _WORD_VALUES[match["m"].lower()]
+            for value, match in shares_per_right_written_in_words(line.folded):
                 self.keys[(None, ("shares_per_right",))] = Found(("shares_per_right",), value, [], match.group())
                 self.warnings.append((line.index, f"shares per right read from words ({match['n']} {match['m']} = "
                                                   f"{value}): tagged hidden, as no registry format reads words"))

@@ -16,6 +16,7 @@ import re
 
 from lxml import etree
 
+from exporter.notation.markup import append_text
 from exporter.taxonomy.namespaces import XHTML
 
 LINE = "data-line"
@@ -43,16 +44,6 @@ _PARENTS = {"li": {"ul", "ol"}, "tr": {"table", "thead", "tbody", "tfoot"}, "td"
 def h(tag: str) -> str:
     """The XHTML name of ``tag``."""
     return f"{{{XHTML}}}{tag}"
-
-
-def append_text(parent: etree._Element, text: str | None) -> None:
-    """Add ``text`` at the end of ``parent``'s content: after its last child, or as its text."""
-    if not text:
-        return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def text_of(element: etree._Element) -> str:

@@ -144,7 +144,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "ix:continuationReferences": (E, "an ix:continuation continued into from more than one place"),
     "ix:misplacedExclude": (E, "an ix:exclude outside ix:nonNumeric, ix:continuation or ix:footnote"),
     "ix:unknownFormat": (E, "a format that is not in Transformation Registries 1 to 5 or the SEC's (under its namespace)"),
-    "ix:formatNotChecked": (W, "a registry format this validator does not implement: the value is not checked"),
+    "ix:formatNotChecked": (W, "one of the SEC's `ixt-sec` formats, which this validator does not check: the value is not checked"),
     "ix:invalidTransformValue": (E, "the displayed text is not of its format's form (e.g. an impossible date)"),
     "ix:invalidNumber": (E, "an ix:nonFraction without a format whose text is not a plain number"),
     "ix:invalidScale": (E, "a scale that is not an integer"),

@@ -8,7 +8,18 @@ from decimal import Decimal as D
 import pytest
 
 from exporter.domain import concepts as c
-from exporter.domain.rules import BY_ID, RULES, Breakdown, Order, Product, Statement, Sum, check
+from exporter.domain.rules import (
+    BY_ID,
+    RULES,
+    Breakdown,
+    Order,
+    Product,
+    Statement,
+    Sum,
+    check,
+    checked_by_formulas,
+    formula_of,
+)
 
 
 def s(concept, value, where=(), *, decimals=None, upper=False):
@@ -222,3 +233,25 @@ def test_breakdown_slack_is_symmetric_and_counts_each_part():
         assert ids(statements, rule) == ([] if consistent else [rule]), total
     statements = [*parts, s(c.TOTAL_ISSUE_VALUE, 4000, decimals=-3)]
     assert describe_all(statements, rule)[0][4] == 2000
+
+
+@pytest.mark.parametrize("rule_id, formula", [
+    ("shares_equal_rights_times_shares_per_right",
+     "NumberOfStockAcquisitionRights × NumberOfSharesPerStockAcquisitionRight = "
+     "NumberOfSharesUnderlyingStockAcquisitionRights"),
+    ("issue_value_equals_paid_plus_exercise_value",
+     "AggregateAmountPaidForStockAcquisitionRights + AggregateExerciseValue = AggregateIssueValue"),
+    ("net_proceeds_equal_gross_less_costs", "GrossProceeds - EstimatedIssueCosts = EstimatedNetProceeds"),
+    ("allotments_add_up_to_rights",
+     "Σ NumberOfStockAcquisitionRightsAllotted over RecipientCategoryAxis = NumberOfStockAcquisitionRights"),
+    ("announced_after_resolution", "BoardResolutionDate ≤ AnnouncementDate"),
+    ("exercise_period_in_order", "ExercisePeriodStartDate < ExercisePeriodEndDate"),
+    ("stock_compensation_price_is_one_yen", "ExercisePricePerShare = 1 for stock_compensation_options"),
+])
+def test_each_kind_of_rule_reads_as_one_line(rule_id, formula):
+    assert formula_of(BY_ID[rule_id]) == formula
+
+
+def test_only_sums_are_left_to_the_calculation_linkbase():
+    assert {type(rule) for rule in RULES if not checked_by_formulas(rule)} == {Sum}
+    assert all(checked_by_formulas(rule) for rule in RULES if not isinstance(rule, Sum))

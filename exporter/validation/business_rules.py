@@ -12,13 +12,23 @@ once. Codes are ``rules:`` and the rule's id (``exporter.domain.rules.code_of``)
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from datetime import date
 
 from exporter.domain.concepts import ACKNOWLEDGED_RULES, BY_NAME, Concept, base_of
 from exporter.domain.dimensions import AXES
 from exporter.domain.kinds import token
-from exporter.domain.rules import RULES, Statement, Value, Where, check, checked_by_formulas, code_of
+from exporter.domain.rules import (
+    RULES,
+    FixedByKind,
+    Statement,
+    Value,
+    Where,
+    check,
+    checked_by_formulas,
+    code_of,
+)
 from exporter.domain.values import ValueType
 from exporter.models.statements import describe
 from exporter.taxonomy.files import NAMESPACE
@@ -28,6 +38,26 @@ from exporter.validation.messages import Message, error
 from exporter.validation.numbers import bounded_decimal
 
 RULES_CHECKED = tuple(rule for rule in RULES if checked_by_formulas(rule))
+
+
+def _concepts_of(rule: object) -> set[str]:
+    """The names of every concept a rule reads (its fields, nested tuples included, and the kind)."""
+    found: set[str] = set()
+    pending: list[object] = [getattr(rule, f.name) for f in dataclasses.fields(rule)]  # type: ignore[arg-type]
+    if isinstance(rule, FixedByKind):
+        pending.append(rule.kind_concept)
+    while pending:
+        value = pending.pop()
+        if isinstance(value, Concept):
+            found.add(value.name)
+        elif isinstance(value, tuple):
+            pending.extend(value)
+    return found
+
+
+# Only statements of these concepts can take part in a finding (the engine looks statements up by
+# the rules' concepts alone), so the facts of any other concept are not turned into statements.
+_RULE_CONCEPTS = frozenset(set().union(*(_concepts_of(rule) for rule in RULES_CHECKED)) | {ACKNOWLEDGED_RULES.name})
 _EQI = f"{{{NAMESPACE}}}"
 _AXES = {f"{_EQI}{axis.name}": axis.name for axis in AXES}
 
@@ -35,7 +65,7 @@ _AXES = {f"{_EQI}{axis.name}": axis.name for axis in AXES}
 @functools.lru_cache(maxsize=1024)
 def _concept_of(clark: str) -> tuple[Concept, bool, ValueType, bool] | None:
     """(base concept, stated as an upper limit?, its value type, numeric?) for an eqi Clark name; None
-    for any other name. Computed once per name: a conversion reads the same few dozen concepts
+    for any other name, and for a concept no rule reads. Computed once per name: a conversion reads the same few dozen concepts
     thousands of times."""
     if not clark.startswith(_EQI):
         return None
@@ -43,6 +73,8 @@ def _concept_of(clark: str) -> tuple[Concept, bool, ValueType, bool] | None:
     if declared is None:
         return None
     concept = base_of(declared)
+    if concept.name not in _RULE_CONCEPTS:
+        return None
     return concept, concept is not declared, concept.type, concept.type.numeric
 
 

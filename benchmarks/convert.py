@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/convert.py                      # 10,000 issuances, --jobs 1 and 2
     .venv/bin/python benchmarks/convert.py -n 2000 --jobs 2 --formats csv
+    .venv/bin/python benchmarks/convert.py -n 1000 --jobs --stages 500    # only the in-process stages
 
 Each run is the real command in a fresh process (`python -m exporter.cli convert ...`), so the
 time includes start-up, reading, rendering, validating both documents of every issuance and
@@ -11,6 +12,10 @@ largest resident set of a single process. CPU seconds (user plus system) of the 
 workers are sampled the same way; a busy machine inflates them less than the wall-clock seconds. The
 register is generated deterministically: layout a, English, 1-3 recipient categories per issuance, a
 mix of exact and "not exceeding" counts, paid and free issues.
+
+``--stages N`` adds where an issuance's CPU time goes: each stage ``convert`` runs (reading the
+rows, the models, the facts, each document built and serialized, our validator on each document),
+timed in this process over the first N issuances of the csv register, in milliseconds per issuance.
 """
 from __future__ import annotations
 
@@ -168,12 +173,58 @@ def run(register: Path, outdir: Path, jobs: int) -> dict:
             "summary": out.strip().splitlines()[-1]}
 
 
+STAGES = ("read", "model", "facts", "instance", "inline", "validate instance", "validate inline")
+
+
+def stages(register: Path, n: int) -> dict[str, float]:
+    """CPU milliseconds per issuance of each stage ``convert`` runs, in this process, over the first
+    ``n`` issuances (after one warm-up): reading the rows, building the models (cells and pydantic),
+    the facts, each document built and serialized, and our validator on each document's bytes."""
+    from exporter.documents import build_inline, build_instance, serialize, serialize_inline
+    from exporter.facts import build_factset
+    from exporter.sources.spreadsheet.headers import default_headers
+    from exporter.sources.spreadsheet.layouts import read_records
+    from exporter.sources.spreadsheet.reader import open_register
+    from exporter.sources.spreadsheet.register import build_filing
+    from exporter.validation import validate_bytes
+
+    clock = time.process_time
+    totals = dict.fromkeys(STAGES, 0.0)
+    with open_register(register) as source:
+        started = clock()
+        _plan, records = read_records(source, default_headers())
+        chosen = [record for _, record in zip(range(n + 1), records, strict=False)]
+        totals["read"] = clock() - started
+    for index, record in enumerate(chosen):
+        marks = [clock()]
+        filing = build_filing(record).filing
+        marks.append(clock())
+        factset = build_factset(filing)
+        marks.append(clock())
+        instance = serialize(build_instance(factset, None))
+        marks.append(clock())
+        inline = serialize_inline(build_inline(factset, "en", schema_href=None))
+        marks.append(clock())
+        valid = validate_bytes(instance, file="bench.xbrl").valid
+        marks.append(clock())
+        valid = validate_bytes(inline, file="bench-en.html").valid and valid
+        marks.append(clock())
+        if not valid:
+            raise SystemExit(f"issuance {index + 1}: a generated document is invalid")
+        if index:  # the first one warms the caches (schemas, taxonomy, templates)
+            for stage, start, end in zip(STAGES[1:], marks[:-1], marks[1:], strict=True):
+                totals[stage] += end - start
+    return {stage: seconds * 1000 / max(len(chosen) - 1, 1) for stage, seconds in totals.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=10_000, help="issuances in the register (default 10,000)")
-    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--jobs", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--formats", nargs="+", default=["xlsx", "csv"], choices=["xlsx", "csv"])
     parser.add_argument("--workdir", type=Path, help="keep the registers and outputs here")
+    parser.add_argument("--stages", type=int, default=0, metavar="N",
+                        help="also time each stage in-process over the first N issuances of the csv register")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="convert-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -199,6 +250,15 @@ def main() -> int:
                         f"{result['peak_single_mb']:,.0f} MB |")
             print(rows[-1], "   ", result["summary"], flush=True)
     print("\n".join(rows))
+    if args.stages:
+        register = workdir / f"register-{args.n}.csv"
+        if not register.exists():
+            write_register(register, args.n)
+        per_stage = stages(register, min(args.stages, args.n - 1))
+        print(f"\nCPU ms per issuance, in-process, first {min(args.stages, args.n - 1):,} issuances of the csv register:")
+        print("| " + " | ".join(STAGES) + " | total |")
+        print("|" + "---|" * (len(STAGES) + 1))
+        print("| " + " | ".join(f"{per_stage[s]:.2f}" for s in STAGES) + f" | {sum(per_stage.values()):.2f} |")
     if args.workdir is None:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0

@@ -291,3 +291,40 @@ def test_template_rows_are_a_stock_option_and_a_restricted_stock_disposal(tmp_pa
     assert all(e["status"] == "ok" and not e["warnings"] for e in result.report["issuances"])
     columns = {c["field"] for c in result.report["columns"]}
     assert {"kind", "method", "price_per_share", "disposal_date", "transfer_restriction_period"} <= columns
+
+
+# A value its XML Schema type refuses, put into one document of good(1) (announced 14 July 2015):
+# the instance's announcement date fact (xs:date), the inline document's context instant.
+BROKEN_VALUES = {
+    "instance": ("serialize", rb'(<eqi:AnnouncementDate contextRef="[^"]+">)2015-07-14<', rb"\g<1>2015-06-31<"),
+    "inline": ("serialize_inline", rb"<xbrli:instant>2015-07-14</xbrli:instant>", rb"<xbrli:instant>2015-06-31</xbrli:instant>"),
+}
+
+
+@pytest.mark.parametrize("document", sorted(BROKEN_VALUES))
+def test_a_document_with_a_broken_typed_value_is_caught_and_not_written(tmp_path, monkeypatch, document):
+    """Validation stays complete however fast the conversion: a value its XSD type refuses (31 June)
+    in either document fails that issuance, which writes none of its files; the others convert."""
+    import re
+
+    import exporter.export as export
+
+    serializer, pattern, replacement = BROKEN_VALUES[document]
+    original = getattr(export, serializer)
+    broken = []
+
+    def serialize(tree):
+        data = original(tree)
+        changed, count = re.subn(pattern, replacement, data)
+        broken.append(count)
+        return changed
+
+    monkeypatch.setattr(export, serializer, serialize)
+    source = register_a(tmp_path / "r.xlsx", [good(0), good(1), good(2)])
+    result = convert_register(source, tmp_path / "out")
+    assert sum(broken) >= 1 and (result.ok, result.failed) == (2, 1)
+    entry = result.report["issuances"][1]
+    assert entry["status"] == "error" and entry["outputs"] == []
+    message = entry["errors"][0]["message"]
+    assert message.startswith("the generated document failed validation") and "2015-06-31" in message
+    assert sorted({p.name.split("-")[0] for p in (tmp_path / "out").iterdir()}) == ["1301", "1303", "conversion"]

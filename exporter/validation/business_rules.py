@@ -12,12 +12,23 @@ once. Codes are ``rules:`` and the rule's id (``exporter.domain.rules.code_of``)
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from datetime import date
 
-from exporter.domain.concepts import ACKNOWLEDGED_RULES, BY_NAME, base_of
+from exporter.domain.concepts import ACKNOWLEDGED_RULES, BY_NAME, Concept, base_of
 from exporter.domain.dimensions import AXES
 from exporter.domain.kinds import token
-from exporter.domain.rules import RULES, Statement, Value, Where, check, checked_by_formulas, code_of
+from exporter.domain.rules import (
+    RULES,
+    FixedByKind,
+    Statement,
+    Value,
+    Where,
+    check,
+    checked_by_formulas,
+    code_of,
+)
 from exporter.domain.values import ValueType
 from exporter.models.statements import describe
 from exporter.taxonomy.files import NAMESPACE
@@ -27,14 +38,50 @@ from exporter.validation.messages import Message, error
 from exporter.validation.numbers import bounded_decimal
 
 RULES_CHECKED = tuple(rule for rule in RULES if checked_by_formulas(rule))
+
+
+def _concepts_of(rule: object) -> set[str]:
+    """The names of every concept a rule reads (its fields, nested tuples included, and the kind)."""
+    found: set[str] = set()
+    pending: list[object] = [getattr(rule, f.name) for f in dataclasses.fields(rule)]  # type: ignore[arg-type]
+    if isinstance(rule, FixedByKind):
+        pending.append(rule.kind_concept)
+    while pending:
+        value = pending.pop()
+        if isinstance(value, Concept):
+            found.add(value.name)
+        elif isinstance(value, tuple):
+            pending.extend(value)
+    return found
+
+
+# Only statements of these concepts can take part in a finding (the engine looks statements up by
+# the rules' concepts alone), so the facts of any other concept are not turned into statements.
+_RULE_CONCEPTS = frozenset(set().union(*(_concepts_of(rule) for rule in RULES_CHECKED)) | {ACKNOWLEDGED_RULES.name})
 _EQI = f"{{{NAMESPACE}}}"
 _AXES = {f"{_EQI}{axis.name}": axis.name for axis in AXES}
 
 
-def _value(fact: DraftFact, kind: ValueType) -> Value | str:
+@functools.lru_cache(maxsize=1024)
+def _concept_of(clark: str) -> tuple[Concept, bool, ValueType, bool] | None:
+    """(base concept, stated as an upper limit?, its value type, numeric?) for an eqi Clark name; None
+    for any other name, and for a concept no rule reads. Computed once per name: a conversion reads the same few dozen concepts
+    thousands of times."""
+    if not clark.startswith(_EQI):
+        return None
+    declared = BY_NAME.get(clark[len(_EQI):])
+    if declared is None:
+        return None
+    concept = base_of(declared)
+    if concept.name not in _RULE_CONCEPTS:
+        return None
+    return concept, concept is not declared, concept.type, concept.type.numeric
+
+
+def _value(fact: DraftFact, kind: ValueType, numeric: bool) -> Value | str:
     if fact.nil:
         return None
-    if kind.numeric:
+    if numeric:
         return bounded_decimal(fact.value)
     if kind is ValueType.DATE and fact.value:
         try:
@@ -53,9 +100,9 @@ def _decimals(fact: DraftFact) -> int | None:
         return None
 
 
-def _where(draft: Draft, fact: DraftFact) -> Where | None:
-    """The fact's dimensions (eqi axes by name, others by Clark name), with its entity and period."""
-    context = draft.contexts.get(fact.context_ref or "")
+def _where(draft: Draft, context_ref: str | None) -> Where | None:
+    """The context's dimensions (eqi axes by name, others by Clark name), with its entity and period."""
+    context = draft.contexts.get(context_ref or "")
     if context is None:
         return None
     scheme, identifier, period, explicit, other = context.aspect_key
@@ -65,24 +112,33 @@ def _where(draft: Draft, fact: DraftFact) -> Where | None:
     return tuple(sorted(pairs))
 
 
-def _statements(draft: Draft) -> tuple[list[Statement], dict[Statement, DraftFact]]:
+def _statements(draft: Draft) -> tuple[list[Statement], dict[int, DraftFact]]:
+    """The draft's eqi facts as statements, and each statement's fact (by the statement's identity:
+    hashing a statement would hash its concept, labels and all)."""
     statements: list[Statement] = []
-    facts: dict[Statement, DraftFact] = {}
+    facts: dict[int, DraftFact] = {}
+    wheres: dict[str | None, Where | None] = {}  # per context: a draft has few contexts and many facts
     for fact in draft.facts:
-        if not fact.concept.startswith(_EQI) or fact.is_tuple:
+        if fact.is_tuple:
             continue
-        declared = BY_NAME.get(fact.concept[len(_EQI):])
-        where = _where(draft, fact) if declared is not None else None
-        if declared is None or where is None:
+        known = _concept_of(fact.concept)
+        if known is None:
             continue
-        concept = base_of(declared)
-        value = _value(fact, concept.type)
-        if concept.type.numeric and value is None and not fact.nil:
+        context_ref = fact.context_ref
+        if context_ref in wheres:
+            where = wheres[context_ref]
+        else:
+            where = wheres[context_ref] = _where(draft, context_ref)
+        if where is None:
+            continue
+        concept, upper_limit, kind, numeric = known
+        value = _value(fact, kind, numeric)
+        if numeric and value is None and not fact.nil:
             continue  # a number that does not read is the schema layer's to report
-        statement = Statement(concept, value, where, (fact.prefixed,), upper_limit=concept is not declared,
+        statement = Statement(concept, value, where, (fact.prefixed,), upper_limit=upper_limit,
                               decimals=_decimals(fact), lang=fact.lang or None)
         statements.append(statement)
-        facts.setdefault(statement, fact)
+        facts[id(statement)] = fact
     return statements, facts
 
 
@@ -100,7 +156,7 @@ def business_rule_messages(draft: Draft, dts: Dts) -> list[Message]:
     for finding in check(statements, RULES_CHECKED):
         if (token(finding.rule.id), finding.result.where) in acknowledged:
             continue
-        fact = facts[finding.result]
+        fact = facts[id(finding.result)]
         messages.append(error(code_of(finding.rule), describe(finding, _name), file=draft.file, **fact.where()))
     return messages
 

@@ -118,13 +118,28 @@ def _signature(context: DraftContext) -> tuple:
                  for kind, dimension, member, in_segment in context.members)
 
 
+_CACHE_LIMIT = 65_536
+
+
+def _problems_cache(dts: Dts) -> dict[tuple[str, tuple], list[tuple[str, str]]]:
+    """The fact-level problems already worked out for this DTS, by (concept, context signature).
+
+    Kept with the DTS (and bounded), not per draft: the problems depend on nothing else, and the
+    drafts of one taxonomy (a conversion's thousands of filings) repeat the same pairs.
+    """
+    cache = dts.__dict__.get("_fact_dimension_problems")  # (not a field: views pickled before it still load)
+    if cache is None or len(cache) > _CACHE_LIMIT:
+        cache = dts.__dict__["_fact_dimension_problems"] = {}
+    return cache
+
+
 def dimension_messages(draft: Draft, dts: Dts) -> list[Message]:
     messages: list[Message] = []
     for context in draft.contexts.values():
         if context.members:
             messages += _context_messages(draft, dts, context)
     signatures: dict[str, tuple] = {}
-    cache: dict[tuple[str, tuple], list[tuple[str, str]]] = {}
+    cache = _problems_cache(dts)
     constrained = dts.xdt.cubes if dts.xdt is not None else dts.item_dimensions
     contexts = draft.contexts
     for fact in draft.facts:

@@ -61,7 +61,7 @@ def validate_document(tree: etree._ElementTree, *, file: str | None, url: str, r
     from exporter.validation.taxonomy_rules import instance_ref_messages
 
     messages += instance_ref_messages(checked.loaded, url, root, file)
-    tuples = {c.clark for c in view.concepts.values() if c.kind == "tuple"}
+    tuples = view.tuple_concepts()
     inline10_used = inline_schema_messages is not None or bool(inline10) or (kind == "inline" and _was_ix10(root))
     draft = read_draft(tree, file, uniform_namespaces=uniform_namespaces, tuples=tuples)
     assert draft is not None

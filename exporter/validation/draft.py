@@ -221,6 +221,7 @@ class _QNames:
 
     def __init__(self, root: etree._Element, uniform: bool):
         self.fixed = dict(root.nsmap) if uniform else None
+        self._clark: dict[str, str | None] = {}  # with one map, a QName always means the same Clark name
 
     def namespace(self, element: etree._Element, prefix: str) -> str | None:
         return (self.fixed if self.fixed is not None else element.nsmap).get(prefix or None)
@@ -228,8 +229,18 @@ class _QNames:
     def clark(self, element: etree._Element, qname: str | None) -> str | None:
         if not qname:
             return None
+        if self.fixed is not None:
+            try:
+                return self._clark[qname]
+            except KeyError:
+                found = self._clark[qname] = self._resolve(self.fixed, qname)
+                return found
+        return self._resolve(element.nsmap, qname)
+
+    @staticmethod
+    def _resolve(nsmap: dict, qname: str) -> str | None:
         prefix, _, local = qname.strip().rpartition(":")
-        ns = (self.fixed if self.fixed is not None else element.nsmap).get(prefix or None)
+        ns = nsmap.get(prefix or None)
         return f"{{{ns}}}{local}" if ns else None
 
 

@@ -89,6 +89,19 @@ class Dts:
     eqi: bool = False  # the DTS includes our own taxonomy
     _required: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    # Work memoised on the view by the rules (not fields): never pickled into the disk cache.
+    _MEMOS = ("_tuples", "_fact_dimension_problems")
+
+    def __getstate__(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if key not in self._MEMOS}
+
+    def tuple_concepts(self) -> frozenset[str]:
+        """The Clark names of the DTS's tuple concepts (computed once: every draft asks)."""
+        found = self.__dict__.get("_tuples")  # (not a field: views pickled before it existed still load)
+        if found is None:
+            found = self.__dict__["_tuples"] = frozenset(c.clark for c in self.concepts.values() if c.kind == "tuple")
+        return found
+
     def required_dimensions(self, concept: str) -> frozenset[str]:
         found = self._required.get(concept)
         if found is None:

@@ -85,7 +85,7 @@ def validate_instance(data: bytes, file: str | None, url: str, roots: Sequence[P
 
     view = checked.view
     profile = _profile(options, view.eqi)
-    tuples = {c.clark for c in view.concepts.values() if c.kind == "tuple"}
+    tuples = view.tuple_concepts()
     sequal = SEqual(checked.model)
     try:
         draft = _read(data, file, checked.schema, tuples, data.count(b"xmlns") == len(head.getroot().nsmap), sequal,

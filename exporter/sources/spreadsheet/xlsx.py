@@ -284,6 +284,10 @@ def _xml_problem(exc: UnsafeXmlError) -> str:
 def _runs(element: etree._Element) -> str:
     """The text of a shared string (``si``) or inline string (``is``): its ``t`` and ``r/t`` runs, in
     order; phonetic guides (``rPh``, the furigana of Japanese text) are not part of the text."""
+    if len(element) == 1:  # the usual string: one plain run
+        only = element[0]
+        if _local(only.tag) == "t":
+            return only.text or ""
     pieces = []
     for child in element:
         tag = _local(child.tag)
@@ -344,6 +348,8 @@ class _SheetRows:
                     raise self._error(ref, f"the cell reference {shorten(ref, 20)} is not a cell such as B7")
                 self.column = column
             previous = cell
+            if self.max_col is not None and self.column >= self.max_col:
+                continue  # a first pass over some columns (the IDs): the full pass reads and checks the rest
             value = self._value(cell, cell.get("t", "n"))
             if value is None:
                 continue
@@ -356,12 +362,17 @@ class _SheetRows:
         return self.row_number, tuple(values.get(i) for i in range(width))
 
     def _value(self, cell: etree._Element, kind: str) -> Any:
+        text = ""
         if kind == "inlineStr":
-            inline = next((child for child in cell if _local(child.tag) == "is"), None)
-            text = _runs(inline) if inline is not None else ""
+            for child in cell:
+                if _local(child.tag) == "is":
+                    text = _runs(child)
+                    break
         else:
-            value = next((child for child in cell if _KINDS.get(child.tag) == _VALUE), None)
-            text = (value.text or "") if value is not None else ""
+            for child in cell:
+                if _KINDS.get(child.tag) == _VALUE:
+                    text = child.text or ""
+                    break
         if len(text) > limits.CELL_CHARS.value:
             raise self._error(None, f"the cell holds more than {limits.CELL_CHARS.value:,} characters, Excel's "
                                     "limit for a cell")
@@ -438,6 +449,7 @@ def _column_after(cell: etree._Element, previous: etree._Element | None, previou
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # a sheet's columns repeat on every row
 def _column_of(letters: str) -> int | None:
     """0-based column of ``letters`` (A -> 0, XFD -> 16383), or None if they are not column letters."""
     if not 1 <= len(letters) <= 3 or not letters.isascii() or not letters.isupper() or not letters.isalpha():

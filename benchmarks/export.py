@@ -12,9 +12,8 @@ and the rules), the facts, the extension taxonomy, the instance and the inline d
 serialized), and our validator on both documents. Then ``disclosure-exporter export`` itself as a
 fresh process (start-up, imports and the validator's schema models included), with its exit code.
 
-Until the new validator lands, ours cannot resolve a filing's extension schema: a notice with
-tranches fails validation (exit code 1), so its validation stage is not timed and its command run
-stops where validation fails. The comparison that holds either way is the stages before validation.
+The validation stage validates both documents as they will stand, beside the extension taxonomy
+when the filing has one (``export.validate_files``, which writes them to a scratch folder first).
 """
 from __future__ import annotations
 
@@ -64,6 +63,10 @@ class Row:
     def before_validation(self, kind: str) -> float:
         return sum(getattr(t, kind) for name in BEFORE_VALIDATION if (t := self.stages.get(name)) is not None)
 
+    def in_process(self, kind: str) -> float:
+        """Every stage, validation included: what an export costs once the process is warm."""
+        return sum(getattr(t, kind) for t in self.stages.values() if t is not None)
+
 
 def _median(work: Callable[[], Any], repeat: int) -> Timing:
     work()  # warm-up: first-use caches, schema models
@@ -111,12 +114,10 @@ def measure(name: str, path: Path, lang: str, repeat: int, command_repeat: int) 
                                                                       repeat)
     row.stages["instance"] = _median(lambda: serialize(build_instance(factset, href)), repeat)
     row.stages["inline"] = _median(lambda: serialize_inline(build_inline(factset, lang, schema_href=href)), repeat)
-    if extension is None:
-        files = {instance_name: serialize(build_instance(factset, href)),
-                 inline_name: serialize_inline(build_inline(factset, lang, schema_href=href))}
-        row.stages["validation"] = _median(lambda: validate_files(files, (instance_name, inline_name)), repeat)
-    else:
-        row.stages["validation"] = None  # ours cannot resolve the extension schema yet
+    files = {} if extension is None else dict(build_extension(extension, stem))
+    files[instance_name] = serialize(build_instance(factset, href))
+    files[inline_name] = serialize_inline(build_inline(factset, lang, schema_href=href))
+    row.stages["validation"] = _median(lambda: validate_files(files, (instance_name, inline_name)), repeat)
     row.command, row.exit_code = _command(path, lang, command_repeat)
     return row
 
@@ -145,19 +146,21 @@ def main() -> int:
                 measure(f"{args.tranches} tranches", generated, args.lang,
                         max(5, args.repeat // 3), args.command_repeat)]
     stages = [*BEFORE_VALIDATION, "validation"]
-    print("\n| notice | facts | " + " | ".join(stages) + " | before validation | `export` command | exit |")
-    print("|---|---|" + "---|" * len(stages) + "---|---|---|")
+    print("\n| notice | facts | " + " | ".join(stages) + " | before validation | all stages | `export` command | exit |")
+    print("|---|---|" + "---|" * len(stages) + "---|---|---|---|")
     for row in rows:
         cells = " | ".join(_cell(row.stages.get(stage)) for stage in stages)
         before = f"{row.before_validation('wall'):.2f} / {row.before_validation('cpu'):.2f}"
+        before += f" | {row.in_process('wall'):.2f} / {row.in_process('cpu'):.2f}"
         command = "n/a" if row.command is None else f"{row.command.wall:.0f} / {row.command.cpu:.0f}"
         print(f"| {row.notice} | {row.facts} | {cells} | {before} | {command} | {row.exit_code} |")
     seed, many = rows
-    print(f"\n{many.notice} against the seed: stages before validation {many.before_validation('cpu') / seed.before_validation('cpu'):.1f}x "
-          f"the CPU time for {many.facts / seed.facts:.1f}x the facts; `export` command "
+    print(f"\n{many.notice} against the seed: stages before validation "
+          f"{many.before_validation('cpu') / seed.before_validation('cpu'):.1f}x the CPU time, all stages "
+          f"{many.in_process('cpu') / seed.in_process('cpu'):.1f}x, for {many.facts / seed.facts:.1f}x the facts; `export` command "
           f"{many.command.wall / seed.command.wall:.2f}x the wall time, "  # type: ignore[union-attr]
           f"{many.command.cpu / seed.command.cpu:.2f}x the CPU time "  # type: ignore[union-attr]
-          f"(exit {many.exit_code}{': validation fails until the new validator lands' if many.exit_code else ''})")
+          f"(exit {many.exit_code})")
     return 0
 
 

@@ -449,8 +449,8 @@ def _apply_format(element: etree._Element, text: str, fact: DraftFact, draft: Dr
                                         f"format (namespace {namespace or 'undeclared'})", **fact.where(), file=draft.file))
             return None
         except FormatNotChecked:
-            draft.messages.append(warning("ix:formatNotChecked", f"format {fmt} is valid but this validator does not "
-                                          "implement it; the value was not checked", **fact.where(), file=draft.file))
+            draft.messages.append(warning("ix:formatNotChecked", f"format {fmt} is one of the SEC's formats, which "
+                                          "this validator does not check; the value was not checked", **fact.where(), file=draft.file))
             return None
         except TransformError as exc:
             draft.messages.append(error("ix:invalidTransformValue", f"{fmt}: {exc}", **fact.where(), file=draft.file))

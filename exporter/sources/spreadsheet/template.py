@@ -2,8 +2,8 @@
 
 A template holds the header row (every field of ``fields.FIELDS``, in English or Japanese) and two
 filled example rows that convert to valid filings: the seed notice (stock-compensation options of
-Internet Initiative Japan, 13 July 2015) and a made-up restricted stock compensation by disposal of
-treasury shares. Layout a puts the allotment in one cell; layout b adds an ``Allotments`` sheet.
+Internet Initiative Japan, 13 July 2015) and a made-up notice of treasury shares handed to directors
+and officers as restricted stock. Layout a puts the allotment in one cell; layout b adds an ``Allotments`` sheet.
 
 Workbooks are made byte-stable (fixed zip timestamps and document properties), so writing the same
 template or sample twice gives the same bytes and never counts as a change.
@@ -84,11 +84,11 @@ SEED_ALLOTMENTS: dict[str, list[dict[str, Any]]] = {
             "rights": "１００個"},
            {"id": "IIJ-2015-1", "category": "当社執行役員", "persons": "１１名", "rights": "５１個"}],
 }
-# A made-up restricted stock compensation by disposal of treasury shares: the template's second row.
+# The template's second row, made up: treasury shares handed to directors and officers as restricted stock.
 RESTRICTED: dict[str, dict[str, Any]] = {
     "en": {
         "id": "SAKURA-2025-RS",
-        "title": "Notice Concerning the Disposal of Treasury Shares as Restricted Stock Compensation",
+        "title": "Treasury shares handed out as restricted stock (Sakura Robotics)",
         "company_name": "Sakura Robotics Co., Ltd.",
         "securities_code": "130A",
         "market": "TSE Growth",
@@ -107,7 +107,7 @@ RESTRICTED: dict[str, dict[str, Any]] = {
     },
     "ja": {
         "id": "SAKURA-2025-RS",
-        "title": "譲渡制限付株式報酬としての自己株式の処分に関するお知らせ",
+        "title": "譲渡制限付株式として役員に交付する自己株式について",
         "company_name": "さくらロボティクス株式会社",
         "securities_code": "130A",
         "market": "東証グロース",

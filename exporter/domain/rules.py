@@ -156,6 +156,19 @@ def formula_of(rule: Rule) -> str:
     return f"{rule.concept.name} = {rule.value} for {rule.kind.value}"
 
 
+def concepts_of(rule: Rule) -> tuple[Concept, ...]:
+    """Every concept a rule reads: only statements of these can take part in its findings."""
+    if isinstance(rule, Product):
+        return (*rule.factors, rule.result)
+    if isinstance(rule, Sum):
+        return (rule.total, *(concept for concept, _ in rule.items))
+    if isinstance(rule, Breakdown):
+        return (rule.part, rule.total)
+    if isinstance(rule, Order):
+        return (rule.earlier, rule.later)
+    return (rule.concept, rule.kind_concept)
+
+
 def checked_by_formulas(rule: Rule) -> bool:
     """Every rule but the sums, which the calculation linkbase states (and processors check as such)."""
     return not isinstance(rule, Sum)

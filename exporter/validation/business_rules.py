@@ -12,7 +12,6 @@ once. Codes are ``rules:`` and the rule's id (``exporter.domain.rules.code_of``)
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from datetime import date
 
@@ -21,13 +20,13 @@ from exporter.domain.dimensions import AXES
 from exporter.domain.kinds import token
 from exporter.domain.rules import (
     RULES,
-    FixedByKind,
     Statement,
     Value,
     Where,
     check,
     checked_by_formulas,
     code_of,
+    concepts_of,
 )
 from exporter.domain.values import ValueType
 from exporter.models.statements import describe
@@ -40,24 +39,10 @@ from exporter.validation.numbers import bounded_decimal
 RULES_CHECKED = tuple(rule for rule in RULES if checked_by_formulas(rule))
 
 
-def _concepts_of(rule: object) -> set[str]:
-    """The names of every concept a rule reads (its fields, nested tuples included, and the kind)."""
-    found: set[str] = set()
-    pending: list[object] = [getattr(rule, f.name) for f in dataclasses.fields(rule)]  # type: ignore[arg-type]
-    if isinstance(rule, FixedByKind):
-        pending.append(rule.kind_concept)
-    while pending:
-        value = pending.pop()
-        if isinstance(value, Concept):
-            found.add(value.name)
-        elif isinstance(value, tuple):
-            pending.extend(value)
-    return found
-
-
 # Only statements of these concepts can take part in a finding (the engine looks statements up by
 # the rules' concepts alone), so the facts of any other concept are not turned into statements.
-_RULE_CONCEPTS = frozenset(set().union(*(_concepts_of(rule) for rule in RULES_CHECKED)) | {ACKNOWLEDGED_RULES.name})
+_RULE_CONCEPTS = frozenset({concept.name for rule in RULES_CHECKED for concept in concepts_of(rule)}
+                           | {ACKNOWLEDGED_RULES.name})
 _EQI = f"{{{NAMESPACE}}}"
 _AXES = {f"{_EQI}{axis.name}": axis.name for axis in AXES}
 
